@@ -1,0 +1,39 @@
+"""Helpers shared by the sub-commands: one-line errors and loading settings/scenarios."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import NoReturn
+
+import click
+
+from commcoach.config import Settings, load_settings
+from commcoach.errors import CommcoachError
+from commcoach.scenarios import Library, load_library
+
+USAGE_ERROR = 2
+"""Exit code for bad usage or unreadable input."""
+
+
+def fail(message: str, code: int = USAGE_ERROR) -> NoReturn:
+    """Print one line to stderr and exit."""
+    click.echo(f"commcoach: {message}", err=True)
+    raise SystemExit(code)
+
+
+def settings_or_fail() -> Settings:
+    """Load settings; a bad config file is one line and exit 2."""
+    try:
+        return load_settings()
+    except CommcoachError as exc:
+        fail(str(exc))
+
+
+def library_from(ctx: click.Context, warn: bool = True) -> Library:
+    """Load all scenarios (built-in, user folder, --scenarios); warn about broken files."""
+    dirs = [Path(d) for d in (ctx.find_root().obj or {}).get("scenario_dirs", ())]
+    library = load_library(dirs)
+    if warn:
+        for error in library.errors:
+            click.echo(f"warning: {error}", err=True)
+    return library

@@ -1,0 +1,1 @@
+"""Session-wide real LanguageTool server for grammar tests (owned by the grammar helper)."""
