@@ -6,7 +6,6 @@ the TOML file at `paths.config_file()`, the defaults below. Saving writes only t
 
 from __future__ import annotations
 
-import os
 import tomllib
 from enum import StrEnum
 from pathlib import Path
@@ -150,5 +149,5 @@ def save_settings(settings: Settings) -> Path:
     data = settings.model_dump(mode="json")
     tmp = path.with_suffix(".toml.tmp")
     tmp.write_text(tomli_w.dumps(data), encoding="utf-8")
-    os.replace(tmp, path)
+    tmp.replace(path)
     return path

@@ -71,7 +71,7 @@ _COMPLETED = re.compile(
     | \b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:now\s+)?(?:done|finished|complete|completed|merged|fixed|deployed|released|live|resolved|ready\s+for\s+review|in\s+review|up\s+for\s+review)\b
     | \b(?:yesterday|last\s+week|this\s+week|so\s+far)\b[^.!?\n]{{0,40}}\b(?:[a-z]+ed|{_IRREGULAR_PAST})\b
     | \b(?:managed\s+to|was\s+able\s+to|were\s+able\s+to)\s+\w+
-    | ^\s*(?:[-*•]\s*)?(?:[A-Z][a-z]+ed|Wrote|Built|Made|Found|Got|Set\s+up|Sent|Ran)\b
+    | ^\s*(?:[-*•]\s*)?(?!(?:Blocked|Needed|Planned|Scheduled|Expected|Concerned|Interested|Worried|Based|Related)\b)(?:[A-Z][a-z]+ed|Wrote|Built|Made|Found|Got|Set\s+up|Sent|Ran)\b
     """,
     _I | re.VERBOSE | re.MULTILINE,
 )
@@ -142,7 +142,9 @@ _SIGN_OFF = re.compile(
     r"cheers|sincerely|all\s+the\s+best|talk\s+soon)\b[^\n]{0,40}(?:\n\s*[A-Z][\w .-]{0,40})?\s*$",
     _I,
 )
-_APOLOGY = re.compile(r"\b(?:sorry|apologi[sz]e|apologies|my\s+apologies|my\s+bad|forgive\s+me)\b", _I)
+_APOLOGY = re.compile(
+    r"\b(?:sorry|apologi[sz]e|apologies|my\s+apologies|my\s+bad|forgive\s+me)\b", _I
+)
 _GRATITUDE = re.compile(r"\b(?:thanks|thank\s+you|appreciate|grateful|thx)\b", _I)
 
 _UNDERSTANDING = re.compile(
@@ -241,12 +243,11 @@ BUILTIN_DETECTORS: dict[str, BuiltinDetector] = {
         BuiltinDetector("apology", "apologises", _regex_detector(_APOLOGY)),
         BuiltinDetector("gratitude", "thanks someone", _regex_detector(_GRATITUDE)),
         BuiltinDetector(
-            "understanding", "states what the writer already understands",
+            "understanding",
+            "states what the writer already understands",
             _regex_detector(_UNDERSTANDING),
         ),
-        BuiltinDetector(
-            "options", "proposes options or a default", _regex_detector(_OPTIONS)
-        ),
+        BuiltinDetector("options", "proposes options or a default", _regex_detector(_OPTIONS)),
     ]
 }
 """The closed set of built-in detectors, by the name scenario files use."""

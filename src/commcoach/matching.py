@@ -7,8 +7,15 @@ from collections.abc import Mapping
 from functools import lru_cache
 
 from commcoach.detectors import BUILTIN_DETECTORS
-from commcoach.models import AllOf, AnyOf, BuiltinRef, DetectorSpec, PhrasesDetector, RegexDetector
-from commcoach.models import RubricElement
+from commcoach.models import (
+    AllOf,
+    AnyOf,
+    BuiltinRef,
+    DetectorSpec,
+    PhrasesDetector,
+    RegexDetector,
+    RubricElement,
+)
 from commcoach.text import Span
 
 

@@ -100,9 +100,11 @@ class AllOf(_Frozen):
 def _detector_tag(value: Any) -> str | None:
     if isinstance(value, str):
         return "name"
-    keys = set(value) if isinstance(value, dict) else {
-        k for k in ("phrases", "regex", "builtin", "any", "all") if hasattr(value, k)
-    }
+    keys = (
+        set(value)
+        if isinstance(value, dict)
+        else {k for k in ("phrases", "regex", "builtin", "any", "all") if hasattr(value, k)}
+    )
     for key in ("phrases", "regex", "builtin", "any", "all"):
         if key in keys:
             return key

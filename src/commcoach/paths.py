@@ -44,7 +44,7 @@ def cache_dir() -> Path:
 
 
 def languagetool_dir() -> Path:
-    """Folder holding `LanguageTool-<version>/` (shared by all runs; large, so outside the data dir).
+    """Folder holding `LanguageTool-<version>/` (large; shared by all runs).
 
     `COMMCOACH_LANGUAGETOOL_DIR` overrides it so that CI and tests can share one install.
     """

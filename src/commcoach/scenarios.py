@@ -30,17 +30,17 @@ class _StrictLoader(yaml.SafeLoader):
 
     def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+            event = self.peek_event()  # type: ignore[no-untyped-call]
             raise yaml.MarkedYAMLError(
                 problem="aliases (*name) are not allowed in scenario files",
                 problem_mark=event.start_mark,
             )
-        return super().compose_node(parent, index)  # type: ignore[no-any-return]
+        return super().compose_node(parent, index)
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: set[Any] = set()
         for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)  # type: ignore[no-untyped-call]
+            key = self.construct_object(key_node, deep=deep)
             if key in seen:
                 raise yaml.MarkedYAMLError(
                     problem=f"duplicate key '{key}'", problem_mark=key_node.start_mark
@@ -59,7 +59,10 @@ def builtin_dir() -> Path:
 
 def parse_scenario(text: str, name: str) -> Scenario:
     """Parse one scenario document; raise ScenarioError with a one-line, located message."""
-    loader = _StrictLoader(text)
+    try:
+        loader = _StrictLoader(text)
+    except yaml.YAMLError as exc:
+        raise ScenarioError(f"{name}: invalid YAML: {_one_line(exc)}") from None
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
@@ -69,7 +72,7 @@ def parse_scenario(text: str, name: str) -> Scenario:
         problem = (exc.problem or exc.context or "invalid YAML").replace("\n", " ")
         raise ScenarioError(f"{name}{line}: invalid YAML: {problem}") from None
     except yaml.YAMLError as exc:
-        raise ScenarioError(f"{name}: invalid YAML: {str(exc).splitlines()[0]}") from None
+        raise ScenarioError(f"{name}: invalid YAML: {_one_line(exc)}") from None
     finally:
         loader.dispose()
     if data is None:
@@ -80,10 +83,15 @@ def parse_scenario(text: str, name: str) -> Scenario:
         return Scenario.model_validate(data)
     except ValidationError as exc:
         loc, problem = _first_problem(exc)
-        line = _line_of(node, loc)
+        line_number = _line_of(node, loc)
         where = format_location(loc)
-        prefix = f"{name}:{line}" if line else name
-        raise ScenarioError(f"{prefix}: {where}: {problem}" if where else f"{prefix}: {problem}")
+        prefix = f"{name}:{line_number}" if line_number else name
+        message = f"{prefix}: {where}: {problem}" if where else f"{prefix}: {problem}"
+        raise ScenarioError(" ".join(message.split())) from None
+
+
+def _one_line(exc: yaml.YAMLError) -> str:
+    return " ".join(str(exc).split()) or "unreadable YAML"
 
 
 def _kind(value: object) -> str:
@@ -132,10 +140,13 @@ def _line_of(node: yaml.Node | None, loc: Sequence[str | int]) -> int | None:
                     child = value_node
                     line = key_node.start_mark.line + 1
                     break
-        elif isinstance(current, yaml.SequenceNode) and isinstance(part, int):
-            if 0 <= part < len(current.value):
-                child = current.value[part]
-                line = child.start_mark.line + 1
+        elif (
+            isinstance(current, yaml.SequenceNode)
+            and isinstance(part, int)
+            and 0 <= part < len(current.value)
+        ):
+            child = current.value[part]
+            line = child.start_mark.line + 1
         if child is None:
             break
         current = child
@@ -148,7 +159,9 @@ def load_file(path: Path) -> Scenario:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise ScenarioError(f"{name}: file is {size} bytes; a scenario is at most {MAX_FILE_BYTES}")
+            raise ScenarioError(
+                f"{name}: file is {size} bytes; a scenario is at most {MAX_FILE_BYTES}"
+            )
         raw = path.read_bytes()
     except OSError as exc:
         raise ScenarioError(f"{name}: cannot read: {exc.strerror or exc}") from None
@@ -216,8 +229,11 @@ def expand(paths_or_dirs: Iterable[Path]) -> list[Path]:
 
 def load_library(extra_dirs: Sequence[Path] = ()) -> Library:
     """Built-in scenarios, then the user's folder, then any `--scenarios` folders."""
-    dirs = [builtin_dir(), paths.user_scenarios_dir(), *extra_dirs]
-    return load_paths(expand(dirs))
+    files = scenario_files(builtin_dir()) + scenario_files(paths.user_scenarios_dir())
+    missing = [d for d in extra_dirs if not d.is_dir()]
+    library = load_paths(files + expand(d for d in extra_dirs if d.is_dir()))
+    library.errors += [f"{d}: no such scenarios folder" for d in missing]
+    return library
 
 
 __all__ = ["Library", "ScenarioError", "builtin_dir", "load_file", "load_library", "parse_scenario"]

@@ -24,12 +24,37 @@ class Span:
 
 
 _ABBREVIATIONS = frozenset(
-    "e.g i.e etc vs mr mrs ms dr prof sr jr approx incl dept est fig no eg ie cf al st".split()
+    [
+        "e.g",
+        "i.e",
+        "etc",
+        "vs",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "sr",
+        "jr",
+        "approx",
+        "incl",
+        "dept",
+        "est",
+        "fig",
+        "no",
+        "eg",
+        "ie",
+        "cf",
+        "al",
+        "st",
+    ]
 )
 
 # A sentence ends at . ! ? (or a run of them) followed by space + a likely sentence start,
 # or at a blank line / line break that starts a bullet.
-_BOUNDARY = re.compile(r"([.!?]+)([\"')\]]*)(\s+)(?=[\"'(\[]?[A-Z0-9@`*\-•])|\n\s*\n|\n(?=\s*(?:[-*•]|\d+[.)])\s)")
+_BOUNDARY = re.compile(
+    r"([.!?]+)([\"')\]]*)(\s+)(?=[\"'(\[]?[A-Z0-9@`*\-•])|\n\s*\n|\n(?=\s*(?:[-*•]|\d+[.)])\s)"
+)
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 

@@ -116,6 +116,8 @@ class GrammarReason(StrEnum):
     """Why grammar was not checked."""
 
     OFF = "off"
+    DEFERRED = "deferred"
+    """Live preview while typing: grammar runs when the answer is submitted."""
     NO_JAVA = "no_java"
     NOT_INSTALLED = "not_installed"
     STARTING = "starting"

@@ -1,0 +1,1 @@
+"""Feedback: `analyse(text, scenario, turn, settings) -> Report` (headless; no textual)."""

