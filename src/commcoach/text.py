@@ -53,7 +53,7 @@ _ABBREVIATIONS = frozenset(
 # A sentence ends at . ! ? (or a run of them) followed by space + a likely sentence start,
 # or at a blank line / line break that starts a bullet.
 _BOUNDARY = re.compile(
-    r"([.!?]+)([\"')\]]*)(\s+)(?=[\"'(\[]?[A-Z0-9@`*\-•])|\n\s*\n|\n(?=\s*(?:[-*•]|\d+[.)])\s)"
+    r"([.!?]+)([\"')\]]*)(\s+)(?=[\"'(\[]?[\w@`*\-•])|\n\s*\n|\n(?=\s*(?:[-*•]|\d+[.)])\s)"
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
@@ -125,7 +125,7 @@ def is_protected(span: Span, protected: list[Span]) -> bool:
     return any(span.overlaps(p) for p in protected)
 
 
-_WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)*")
+_WORD = re.compile(r"[A-Za-z0-9]+(?:[.'’][A-Za-z0-9]+)*")
 
 
 def count_words(text: str) -> int:

