@@ -1,0 +1,191 @@
+"""A small HTTP client for LanguageTool's `/v2/check` and `/v2/languages`.
+
+Why plain `requests` and not language-tool-python's remote mode (3.4.0):
+- its Match offsets live in class attributes shared by all threads, so two checks at once
+  corrupt each other's positions, and it converts only `offset`, not `length` (emoji drift);
+- with `mother_tongue` set, every check makes two extra GET /v2/languages requests;
+- its timeout is 300 s, and a local instance kills, restarts and retries on any IO error;
+- it raises a dozen unrelated exception types. Here every failure becomes one `CheckFailure`
+  carrying a `GrammarReason` and a one-line detail, so `check()` never raises.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Any
+
+import requests
+
+from commcoach.feedback.grammar.offsets import Utf16Index
+from commcoach.feedback.report import GrammarReason
+
+
+@dataclass(frozen=True, slots=True)
+class LtMatch:
+    """One LanguageTool match, with Python indices into the text that was sent."""
+
+    start: int
+    end: int
+    rule_id: str
+    category_id: str
+    issue_type: str
+    message: str
+    replacements: tuple[str, ...]
+    sentence: str
+    unknown_word: bool
+    """LanguageTool's `type.typeName == "UnknownWord"`: a speller hit on one word."""
+
+    def shifted(self, delta: int) -> LtMatch:
+        """The same match moved by `delta` characters."""
+        return LtMatch(
+            self.start + delta,
+            self.end + delta,
+            self.rule_id,
+            self.category_id,
+            self.issue_type,
+            self.message,
+            self.replacements,
+            self.sentence,
+            self.unknown_word,
+        )
+
+
+class CheckFailure(Exception):
+    """The server could not check the text; `reason` and `detail` go into GrammarStatus."""
+
+    def __init__(self, reason: GrammarReason, detail: str) -> None:
+        super().__init__(detail)
+        self.reason = reason
+        self.detail = detail
+
+
+MAX_REPLACEMENTS = 5
+"""LanguageTool can return 40 suggestions for one typo; learners need the first few."""
+
+
+class LtClient:
+    """Talks to one LanguageTool server. Not thread-safe: the checker serialises calls."""
+
+    def __init__(self, base_url: str, timeout: float) -> None:
+        self.base_url = base_url if base_url.endswith("/") else base_url + "/"
+        self.timeout = timeout
+        self._session = requests.Session()
+        self._session.headers["User-Agent"] = "commcoach"
+
+    def close(self) -> None:
+        """Drop the keep-alive connection."""
+        self._session.close()
+
+    def languages(self) -> set[str]:
+        """Language codes the server knows, short and long (`de`, `de-DE`)."""
+        payload = self._request("GET", "v2/languages", None, self.timeout)
+        if not isinstance(payload, list):
+            raise CheckFailure(GrammarReason.BAD_RESPONSE, "/v2/languages did not return a list")
+        codes: set[str] = set()
+        for item in payload:
+            if isinstance(item, dict):
+                codes.update(str(item.get(key, "")).lower() for key in ("code", "longCode"))
+        codes.discard("")
+        return codes
+
+    def check(
+        self, text: str, params: dict[str, str], timeout: float | None = None
+    ) -> list[LtMatch]:
+        """Matches for `text`, with spans converted from UTF-16 to Python indices."""
+        payload = self._request("POST", "v2/check", {**params, "text": text}, timeout)
+        if not isinstance(payload, dict) or not isinstance(payload.get("matches"), list):
+            raise CheckFailure(GrammarReason.BAD_RESPONSE, "/v2/check answer has no match list")
+        index = Utf16Index(text)
+        try:
+            return [_parse_match(raw, index, text) for raw in payload["matches"]]
+        except (KeyError, TypeError, ValueError) as exc:
+            raise CheckFailure(
+                GrammarReason.BAD_RESPONSE, f"/v2/check answer is malformed ({exc!r})"
+            ) from None
+
+    def _request(
+        self, method: str, path: str, data: dict[str, str] | None, timeout: float | None
+    ) -> Any:
+        url = self.base_url + path
+        limit = self.timeout if timeout is None else timeout
+        started = time.monotonic()
+        try:
+            response = self._session.request(
+                method, url, data=data, timeout=(min(5.0, limit), limit)
+            )
+        except requests.ConnectTimeout:
+            raise CheckFailure(
+                GrammarReason.SERVER_DOWN, f"cannot connect to {self.base_url}"
+            ) from None
+        except requests.Timeout:
+            raise CheckFailure(
+                GrammarReason.TIMED_OUT,
+                f"no answer from {self.base_url} within {limit:g} s",
+            ) from None
+        except requests.ConnectionError as exc:
+            if _is_protocol_garbage(exc):
+                raise CheckFailure(
+                    GrammarReason.BAD_RESPONSE, f"{self.base_url} did not answer in HTTP"
+                ) from None
+            raise CheckFailure(
+                GrammarReason.SERVER_DOWN, f"cannot connect to {self.base_url}"
+            ) from None
+        except requests.RequestException as exc:
+            raise CheckFailure(GrammarReason.BAD_RESPONSE, f"{url}: {type(exc).__name__}") from None
+        if response.status_code != 200:
+            raise _http_failure(url, response, time.monotonic() - started)
+        try:
+            return response.json()
+        except ValueError:
+            raise CheckFailure(GrammarReason.BAD_RESPONSE, f"{url} did not return JSON") from None
+
+
+def _parse_match(raw: dict[str, Any], index: Utf16Index, text: str) -> LtMatch:
+    start, end = index.span(int(raw["offset"]), int(raw["length"]))
+    rule = raw["rule"]
+    category = rule.get("category") or {}
+    sentence = raw.get("sentence")
+    return LtMatch(
+        start=start,
+        end=end,
+        rule_id=str(rule["id"]),
+        category_id=str(category.get("id", "")),
+        issue_type=str(rule.get("issueType", "")),
+        message=" ".join(str(raw.get("message", "")).split()),
+        replacements=tuple(
+            str(r["value"]) for r in raw.get("replacements", [])[:MAX_REPLACEMENTS] if "value" in r
+        ),
+        sentence=str(sentence) if isinstance(sentence, str) else "",
+        unknown_word=(raw.get("type") or {}).get("typeName") == "UnknownWord",
+    )
+
+
+def _http_failure(url: str, response: requests.Response, elapsed: float) -> CheckFailure:
+    body = " ".join(response.text.split())[:200]
+    code = response.status_code
+    if "took longer than allowed" in body or ("timeout" in body.lower() and code >= 500):
+        return CheckFailure(GrammarReason.TIMED_OUT, f"LanguageTool gave up after {elapsed:.0f} s")
+    if code == 413:
+        return CheckFailure(GrammarReason.BAD_RESPONSE, "text too long for the LanguageTool server")
+    if code in (426, 429):
+        return CheckFailure(
+            GrammarReason.SERVER_DOWN, f"{url}: rate limit reached (HTTP {code}); try again later"
+        )
+    if code == 503:
+        return CheckFailure(GrammarReason.SERVER_DOWN, f"{url}: server busy (HTTP 503)")
+    return CheckFailure(GrammarReason.BAD_RESPONSE, f"{url}: HTTP {code}: {body}")
+
+
+def _is_protocol_garbage(exc: BaseException) -> bool:
+    """True when the peer answered, but not in HTTP (BadStatusLine and friends)."""
+    seen: BaseException | None = exc
+    for _ in range(6):
+        if seen is None:
+            return False
+        if "BadStatusLine" in repr(seen) or "LineTooLong" in repr(seen):
+            return True
+        args = getattr(seen, "args", ())
+        nested = next((a for a in args if isinstance(a, BaseException)), None)
+        seen = nested or seen.__cause__ or seen.__context__
+    return False

@@ -1,0 +1,163 @@
+"""Learner-oriented explanations for LanguageTool's rule categories.
+
+LanguageTool's own message says what is wrong in this sentence; these texts add why it matters
+in a workplace message, in plain words for people writing English as a second language.
+Each entry: (why, weak example, better example); the examples are used when the match itself
+offers no replacement to build a before/after from.
+"""
+
+from __future__ import annotations
+
+from commcoach.feedback.report import Category, Severity
+
+CATEGORY_TEXT: dict[str, tuple[str, str, str]] = {
+    "GRAMMAR": (
+        "Grammar slips (verb forms, agreement, articles) make readers stop and re-read, and in "
+        "a status update they can make careful work look careless.",
+        "He go to the meeting yesterday.",
+        "He went to the meeting yesterday.",
+    ),
+    "TYPOS": (
+        "Misspelled words are the first thing readers notice and they weaken trust in the rest "
+        "of the message. If this is a name or a tech term, add it to your personal dictionary.",
+        "I fixed teh login bug.",
+        "I fixed the login bug.",
+    ),
+    "CONFUSED_WORDS": (
+        "These words look or sound alike but mean different things; the wrong one can change "
+        "what your teammates understand.",
+        "The fix will effect the release.",
+        "The fix will affect the release.",
+    ),
+    "PUNCTUATION": (
+        "Punctuation shows where one idea ends and the next begins; a missing or extra mark "
+        "makes a sentence harder to follow.",
+        "After the deploy we saw errors so I rolled back",
+        "After the deploy, we saw errors, so I rolled back.",
+    ),
+    "CASING": (
+        "Capital letters mark the start of sentences and names; wrong capitals look careless "
+        "and can hide what is a product name.",
+        "yesterday i talked to the Team.",
+        "Yesterday I talked to the team.",
+    ),
+    "COLLOCATIONS": (
+        "English puts certain words together by habit; the unusual combination is understood "
+        "but sounds foreign.",
+        "We need to do a decision today.",
+        "We need to make a decision today.",
+    ),
+    "REDUNDANCY": (
+        "Extra words make a message longer without adding meaning; busy readers skim, so say "
+        "it once and briefly.",
+        "In order to fix the bug, we need to first of all reproduce it.",
+        "To fix the bug, we first need to reproduce it.",
+    ),
+    "STYLE": (
+        "This is not wrong, but there is a clearer or more natural way to say it.",
+        "I would like to kindly request you to review.",
+        "Could you review this, please?",
+    ),
+    "PLAIN_ENGLISH": (
+        "Plain words are faster to read, especially for colleagues who also use English as a "
+        "second language.",
+        "We will utilize the new endpoint.",
+        "We will use the new endpoint.",
+    ),
+    "TYPOGRAPHY": (
+        "Spacing and symbols are small details, but consistent ones make a message look finished.",
+        "Done ,merged and deployed.",
+        "Done, merged and deployed.",
+    ),
+    "SEMANTICS": (
+        "The sentence is grammatical, but the meaning may not be what you intended (dates, "
+        "numbers, logic). Check the facts.",
+        "The demo is on Monday, 31 February.",
+        "The demo is on Monday, 3 March.",
+    ),
+    "NONSTANDARD_PHRASES": (
+        "This phrase is not standard English; readers may understand it, but it sounds unusual.",
+        "I could care less about the colour.",
+        "I couldn't care less about the colour.",
+    ),
+    "MISC": (
+        "A small slip, such as a repeated word, that is easy to fix before you send.",
+        "The the tests pass now.",
+        "The tests pass now.",
+    ),
+    "FALSE_FRIENDS": (
+        "This word looks like one in your first language but means something else in English.",
+        "I will become the report tomorrow.",
+        "I will get the report tomorrow.",
+    ),
+    "REPETITIONS_STYLE": (
+        "The same word many times close together makes text feel heavy; vary or cut it.",
+        "We tested the fix and tested the tests.",
+        "We tested the fix and reviewed the tests.",
+    ),
+    "AMERICAN_ENGLISH": (
+        "You chose one variety of English; mixing US and UK spellings looks inconsistent.",
+        "The colour of the color picker.",
+        "The color of the color picker.",
+    ),
+    "BRITISH_ENGLISH": (
+        "You chose one variety of English; mixing UK and US spellings looks inconsistent.",
+        "We need to organize and organise.",
+        "We need to organise it.",
+    ),
+}
+GENERIC = (
+    "LanguageTool thinks this could be improved; readers notice small slips in written "
+    "messages more than in speech.",
+    "",
+    "",
+)
+
+
+def category_for(category_id: str, issue_type: str, spelling: bool) -> Category:
+    """Our report category for a LanguageTool category / issue type."""
+    if spelling:
+        return Category.SPELLING
+    if category_id in {"REDUNDANCY", "PLAIN_ENGLISH"}:
+        return Category.CLARITY
+    style_like = {
+        "STYLE",
+        "TYPOGRAPHY",
+        "REPETITIONS_STYLE",
+        "WIKIPEDIA",
+        "CREATIVE_WRITING",
+        "TEXT_ANALYSIS",
+        "AMERICAN_ENGLISH",
+        "BRITISH_ENGLISH",
+    }
+    if category_id in style_like or issue_type in {
+        "style",
+        "typographical",
+        "whitespace",
+        "register",
+    }:
+        return Category.STYLE
+    return Category.GRAMMAR
+
+
+def severity_for(category_id: str, issue_type: str, spelling: bool) -> Severity:
+    """Spelling and grammar errors are errors; punctuation and usage warnings; style hints."""
+    if spelling or category_id in {"GRAMMAR", "CONFUSED_WORDS"}:
+        return Severity.ERROR
+    if issue_type in {"grammar", "misspelling", "duplication"}:
+        return Severity.ERROR
+    if category_for(category_id, issue_type, spelling) in {Category.STYLE, Category.CLARITY}:
+        return Severity.SUGGESTION
+    return Severity.WARNING
+
+
+def why_for(category_id: str, message: str) -> str:
+    """The category's reason, then LanguageTool's specific message."""
+    why = CATEGORY_TEXT.get(category_id, GENERIC)[0]
+    return f"{why} Here: {message}" if message else why
+
+
+def examples_for(category_id: str) -> tuple[str, str]:
+    """A generic (weak, better) pair for the category."""
+    _, weak, better = CATEGORY_TEXT.get(category_id, GENERIC)
+    return weak, better
