@@ -1,0 +1,172 @@
+"""`commcoach languagetool install|status`: set up and inspect the grammar checker.
+
+`install` is what `make setup` and CI run: idempotent (a verified install returns in well under
+a second), exit 0 when LanguageTool is ready to use, one line and exit 1 when it cannot be
+(no Java, no network route). `status` explains what is there and, for the local backend, starts
+a temporary server to time a test check (it says so, and stops it afterwards).
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+
+import click
+
+from commcoach import paths
+from commcoach.cli.common import fail, settings_or_fail
+from commcoach.config import GrammarBackend, Settings
+from commcoach.errors import CommcoachError
+from commcoach.languagetool import LT_VERSION
+from commcoach.languagetool.errors import LanguageToolError
+from commcoach.languagetool.install import SOURCES, find_install, home_dir, install, read_marker
+from commcoach.languagetool.java import find_java
+
+FAILURE = 1
+TEST_SENTENCE = "Yesterday I fix the bug in teh login page."
+
+
+@click.group()
+def languagetool() -> None:
+    """Install and inspect LanguageTool, the local grammar and spelling checker."""
+
+
+@languagetool.command(name="install")
+@click.option(
+    "--source",
+    type=click.Choice(SOURCES),
+    default="auto",
+    show_default=True,
+    help="Download route: Maven Central over HTTPS, language-tool-python's download, or mvn.",
+)
+@click.option("--force", is_flag=True, help="Download again even if installed.")
+@click.option(
+    "--skip-java-check", is_flag=True, help="Install even without Java 17+ (e.g. for an image)."
+)
+def install_cmd(source: str, force: bool, skip_java_check: bool) -> None:
+    """Download LanguageTool 6.8 (~260 MB) into the LanguageTool folder, once."""
+    if not skip_java_check:
+        try:
+            find_java()
+        except LanguageToolError as exc:
+            fail(str(exc), FAILURE)
+    bar = _ProgressBar(f"Downloading LanguageTool {LT_VERSION}")
+    try:
+        result = install(source=source, force=force, progress=bar.update, say=bar.say)
+    except CommcoachError as exc:
+        bar.finish()
+        fail(str(exc), FAILURE)
+    bar.finish()
+    if result.already:
+        click.echo(f"LanguageTool {LT_VERSION} is already installed in {result.home}")
+
+
+@languagetool.command()
+@click.option("--no-test", is_flag=True, help="Do not start a server for a test check.")
+def status(no_test: bool) -> None:
+    """Java, install folder, LanguageTool version, server state and a test check's latency."""
+    settings = settings_or_fail()
+    ok = True
+    try:
+        java = find_java()
+        click.echo(f"Java:          {java.path} ({java.version_line}) - OK")
+    except LanguageToolError as exc:
+        click.echo(f"Java:          {exc}")
+        ok = False
+    click.echo(f"Install folder:{' '}{paths.languagetool_dir()}")
+    try:
+        home = find_install()
+        marker = read_marker(home)
+        origin = f", from {marker['source']}" if "source" in marker else ""
+        click.echo(f"LanguageTool:  {LT_VERSION} in {home.name}/{origin}")
+    except LanguageToolError as exc:
+        click.echo(f"LanguageTool:  {exc}")
+        ok = False
+    backend = settings.grammar.backend
+    click.echo(f"Backend:       {backend.value}")
+    if backend is GrammarBackend.PUBLIC:
+        click.echo("               (public: your text is sent to api.languagetool.org)")
+    if no_test or backend is GrammarBackend.OFF:
+        raise SystemExit(0 if ok else FAILURE)
+    if backend is GrammarBackend.LOCAL and not ok:
+        click.echo(f"Server:        cannot start (see above); folder {home_dir().parent}")
+        raise SystemExit(FAILURE)
+    ok = _test_check(settings) and ok
+    raise SystemExit(0 if ok else FAILURE)
+
+
+def _test_check(settings: Settings) -> bool:
+    """Time one check with the configured backend; a local server is temporary."""
+    from commcoach.feedback.grammar import make_grammar_checker
+
+    local = settings.grammar.backend is GrammarBackend.LOCAL
+    if local:
+        click.echo("Server:        starting a temporary LanguageTool server for a test check...")
+    checker = make_grammar_checker(settings)
+    try:
+        started = time.monotonic()
+        checker.start()
+        findings, outcome = checker.check(TEST_SENTENCE)
+        first = time.monotonic() - started
+        if not outcome.checked:
+            click.echo(f"Server:        unavailable: {outcome.detail}")
+            return False
+        if local:
+            click.echo(
+                f"Server:        ready at {outcome.server} after {first:.1f} s (with warm-up)"
+            )
+        else:
+            click.echo(f"Server:        {outcome.server} answered in {first * 1000:.0f} ms")
+        started = time.monotonic()
+        checker.check(TEST_SENTENCE + " He go home.")
+        warm = (time.monotonic() - started) * 1000
+        plural = "" if len(findings) == 1 else "s"
+        click.echo(
+            f"Test check:    {len(findings)} finding{plural}; a new sentence took {warm:.0f} ms"
+        )
+        return True
+    finally:
+        checker.close()
+        if local:
+            click.echo("               (temporary server stopped)")
+
+
+class _ProgressBar:
+    """`[#####-----]  45%  117/258 MB` on a terminal (redrawn in place); every 25% otherwise."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.tty = sys.stderr.isatty()
+        self.active = False
+        self.last_quarter = -1
+
+    def update(self, done: int, total: int | None) -> None:
+        """Progress callback for install()."""
+        mb = done / 2**20
+        if not total:
+            line, quarter = f"{self.label}: {mb:.0f} MB", int(mb // 64)
+        else:
+            share = min(1.0, done / total)
+            filled = int(share * 30)
+            line = (
+                f"{self.label} [{'#' * filled}{'-' * (30 - filled)}] {share:4.0%} "
+                f"{mb:.0f}/{total / 2**20:.0f} MB"
+            )
+            quarter = int(share * 4)
+        if self.tty:
+            click.echo(f"\r{line}", nl=False, err=True)
+            self.active = True
+        elif quarter != self.last_quarter:
+            click.echo(line, err=True)
+        self.last_quarter = quarter
+
+    def say(self, line: str) -> None:
+        """A status line from install(), printed below the bar."""
+        self.finish()
+        click.echo(line)
+
+    def finish(self) -> None:
+        """End the in-place line."""
+        if self.active:
+            click.echo("", err=True)
+            self.active = False
