@@ -1,0 +1,201 @@
+"""Opening the history database: private file, WAL, migrations, and a damaged file moved aside.
+
+Durability choice: WAL with `synchronous=FULL`. A commit appends to the WAL file with write(),
+so once `save_attempt` returns the data is in the kernel and survives the process being killed
+(SIGKILL) even with `synchronous=NORMAL`. NORMAL could still lose the last commits on a power cut
+or kernel crash; FULL adds one fsync per commit (a few ms, in a background worker) and makes
+"saved" mean saved on disk. Bulk imports write many rows per transaction, so they pay it rarely.
+
+Corruption: a file that is not SQLite, is damaged, or is another program's database is never
+deleted. It is renamed to `history.sqlite3.corrupt-YYYYmmdd-HHMMSS` (with its -wal/-shm, which
+must not be replayed into the new file) and a fresh database is made; the caller receives one
+notice line to show.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import random
+import sqlite3
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from commcoach.history import schema
+from commcoach.history.errors import (
+    HistoryError,
+    NewerSchemaError,
+    display_path,
+    is_busy,
+    is_corrupt,
+    reason,
+)
+
+T = TypeVar("T")
+
+BUSY_TIMEOUT_MS = 1000
+"""SQLite's own busy handler waits this long per statement before SQLITE_BUSY."""
+RETRY_SECONDS = 15.0
+"""Our retry loop (with jitter) around whole transactions gives up after this long."""
+SIDE_FILES = ("-wal", "-shm")
+
+
+class NotOurDatabase(Exception):
+    """The file is SQLite but not a commcoach history (or fails its integrity check)."""
+
+
+@dataclass
+class Opened:
+    """An open, migrated connection and what the caller should know about it."""
+
+    conn: sqlite3.Connection
+    search: bool
+    """True when FTS5 search is available; otherwise text search uses LIKE."""
+    notice: str | None
+    """One line to show when a damaged file was moved aside."""
+
+
+def retry_busy(action: Callable[[], T], seconds: float = RETRY_SECONDS) -> T:
+    """Run `action`, retrying with growing random sleeps while the database is busy."""
+    deadline = time.monotonic() + seconds
+    attempt = 0
+    while True:
+        try:
+            return action()
+        except sqlite3.OperationalError as exc:
+            if not is_busy(exc) or time.monotonic() >= deadline:
+                raise
+        attempt += 1
+        time.sleep(random.uniform(0.002, 0.01 * min(attempt, 20)))
+
+
+def open_database(
+    path: Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS, max_pages: int | None = None
+) -> Opened:
+    """Open (creating if needed) and migrate the database at `path`.
+
+    Raises HistoryError (one line) when the file cannot be opened or created at all.
+    """
+    try:
+        return _open(path, busy_timeout_ms, max_pages, notice=None)
+    except (sqlite3.DatabaseError, NotOurDatabase) as exc:
+        if isinstance(exc, sqlite3.DatabaseError) and not is_corrupt(exc):
+            why = reason(exc)
+            raise HistoryError(f"cannot open {display_path(path)}: {why}", why) from None
+        why = str(exc) if isinstance(exc, NotOurDatabase) else reason(exc)
+        try:
+            moved = move_aside(path)
+        except OSError as err:
+            raise HistoryError(
+                f"{display_path(path)} is damaged ({why}) and cannot be moved aside: {reason(err)}"
+            ) from None
+        notice = (
+            f"{display_path(path)} was not a readable history database ({why}); "
+            f"moved it to {moved.name} and started a new one"
+        )
+        try:
+            return _open(path, busy_timeout_ms, max_pages, notice=notice)
+        except (sqlite3.Error, NotOurDatabase) as again:
+            raise HistoryError(f"cannot open {display_path(path)}: {again}") from None
+
+
+def _open(path: Path, busy_timeout_ms: int, max_pages: int | None, notice: str | None) -> Opened:
+    conn = _connect(path, busy_timeout_ms)
+    try:
+        retry_busy(lambda: _check_identity(conn))
+        _configure(conn, max_pages)
+        retry_busy(lambda: schema.migrate(conn))
+        search = retry_busy(lambda: _ensure_search(conn))
+    except NewerSchemaError as exc:
+        conn.close()
+        raise HistoryError(f"{display_path(path)}: {exc}") from None
+    except BaseException:
+        conn.close()
+        raise
+    make_private(path)
+    return Opened(conn=conn, search=search, notice=notice)
+
+
+def _connect(path: Path, busy_timeout_ms: int) -> sqlite3.Connection:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if path.is_dir():
+            raise IsADirectoryError(21, "Is a directory", str(path))
+        with contextlib.suppress(FileExistsError):
+            os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except OSError as exc:
+        why = reason(exc)
+        raise HistoryError(f"cannot open {display_path(path)}: {why}", why) from None
+    try:
+        conn = sqlite3.connect(
+            path,
+            timeout=busy_timeout_ms / 1000,
+            isolation_level=None,
+            check_same_thread=False,
+        )
+    except sqlite3.Error as exc:
+        why = reason(exc)
+        raise HistoryError(f"cannot open {display_path(path)}: {why}", why) from None
+    return conn
+
+
+def _check_identity(conn: sqlite3.Connection) -> None:
+    """Raise NotOurDatabase for a foreign or damaged file (DatabaseError for non-SQLite)."""
+    app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+    version = schema.user_version(conn)
+    tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    if app_id not in (0, schema.APPLICATION_ID) or (app_id == 0 and (version or tables)):
+        raise NotOurDatabase("another program's SQLite database")
+    if tables:
+        result = conn.execute("PRAGMA quick_check").fetchone()[0]
+        if result != "ok":
+            raise NotOurDatabase(f"integrity check failed: {result}")
+
+
+def _configure(conn: sqlite3.Connection, max_pages: int | None) -> None:
+    retry_busy(lambda: conn.execute("PRAGMA journal_mode = WAL").fetchone())
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    if max_pages is not None:
+        conn.execute(f"PRAGMA max_page_count = {int(max_pages)}")
+
+
+def _ensure_search(conn: sqlite3.Connection) -> bool:
+    if schema.search_index_ready(conn) and schema.fts5_available(conn):
+        return True
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        ready = schema.ensure_search_index(conn)
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    return ready
+
+
+def make_private(path: Path) -> None:
+    """Mode 0600 on the database and its -wal/-shm files (SQLite copies the mode, but be sure)."""
+    for candidate in (path, *(path.with_name(path.name + s) for s in SIDE_FILES)):
+        with contextlib.suppress(FileNotFoundError, PermissionError):
+            if candidate.stat().st_mode & 0o777 != 0o600:
+                candidate.chmod(0o600)
+
+
+def move_aside(path: Path) -> Path:
+    """Rename a damaged database (and its -wal/-shm) to `<name>.corrupt-<local time>`."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    n = 1
+    while target.exists():
+        target = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
+        n += 1
+    path.rename(target)
+    for suffix in SIDE_FILES:
+        side = path.with_name(path.name + suffix)
+        if side.exists():
+            side.rename(target.with_name(target.name + suffix))
+    return target
