@@ -50,13 +50,21 @@ def _warm_up(url: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def languagetool_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LanguageToolServer]:
-    """A running, warmed-up LanguageTool server shared by the whole session."""
+def languagetool_install() -> Path:
+    """The LanguageTool install folder, with Java 17+ available to run it."""
     try:
         find_java()
-        find_install()
+        return find_install()
     except LanguageToolError as exc:
         missing_languagetool(str(exc))
+        raise  # unreachable: skip/fail raise; keeps type checkers content
+
+
+@pytest.fixture(scope="session")
+def languagetool_server(
+    languagetool_install: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[LanguageToolServer]:
+    """A running, warmed-up LanguageTool server shared by the whole session."""
     state_dir: Path = tmp_path_factory.mktemp("languagetool-server")
     server = LanguageToolServer(
         ServerConfig(state_dir=state_dir, start_timeout=120.0, max_check_millis=120_000),

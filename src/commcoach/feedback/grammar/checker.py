@@ -218,7 +218,16 @@ class LanguageToolChecker:
                         GrammarReason.TIMED_OUT,
                         f"grammar check took longer than {self._timeout:g} s",
                     )
-                matches = client.check(batch.text, params, timeout=remaining)
+                try:
+                    matches = client.check(batch.text, params, timeout=remaining)
+                except CheckFailure as failure:
+                    if failure.reason is GrammarReason.TIMED_OUT:
+                        raise CheckFailure(
+                            GrammarReason.TIMED_OUT,
+                            f"LanguageTool did not answer within {self._timeout:g} s "
+                            "(settings: grammar.timeout_seconds)",
+                        ) from None
+                    raise
                 self.stats.requests += 1
                 self.stats.chars_sent += len(batch.text)
                 self.stats.chunks_sent += len(batch.chunks)
