@@ -141,6 +141,7 @@ def test_remote_without_url_and_off_backend() -> None:
 
 def test_no_java_on_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.setenv("COMMCOACH_LANGUAGETOOL_DIR", str(fake_install(tmp_path / "lt")))
     monkeypatch.delenv("JAVA_HOME", raising=False)
     checker = make_grammar_checker(Settings())
     try:

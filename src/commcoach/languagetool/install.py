@@ -262,6 +262,7 @@ def _route_ltp(work: Path, progress: Progress | None, say: Say) -> tuple[Path, s
         ValueError,
         SystemError,
         SystemExit,
+        ImportError,  # LTP's "no java" is a ModuleNotFoundError
     ) as exc:
         raise InstallError(_short(exc)) from None
     finally:

@@ -45,7 +45,8 @@ class Stoppable(Protocol):
 
 
 _LIVE: weakref.WeakSet[Stoppable] = weakref.WeakSet()
-_HOOKS_INSTALLED = False
+_ATEXIT_INSTALLED = False
+_SIGNALS_INSTALLED = False
 _HOOKS_LOCK = threading.Lock()
 
 
@@ -135,19 +136,18 @@ def stop_all() -> None:
 
 
 def _install_hooks() -> None:
-    global _HOOKS_INSTALLED
+    """atexit once; signal handlers once, from the main thread (the only one allowed to)."""
+    global _ATEXIT_INSTALLED, _SIGNALS_INSTALLED
     with _HOOKS_LOCK:
-        if _HOOKS_INSTALLED:
-            return
-        _HOOKS_INSTALLED = True
-    atexit.register(stop_all)
-    if threading.current_thread() is not threading.main_thread():
-        return  # signal.signal only works on the main thread; PDEATHSIG still covers us
-    for sig in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
-        if sig is None:
-            continue
-        if signal.getsignal(sig) is signal.SIG_DFL:  # never replace the app's own handler
-            signal.signal(sig, _die_by_signal)
+        if not _ATEXIT_INSTALLED:
+            atexit.register(stop_all)
+            _ATEXIT_INSTALLED = True
+        if _SIGNALS_INSTALLED or threading.current_thread() is not threading.main_thread():
+            return  # a later server built on the main thread installs them; PDEATHSIG covers us
+        _SIGNALS_INSTALLED = True
+        for sig in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
+            if sig is not None and signal.getsignal(sig) is signal.SIG_DFL:
+                signal.signal(sig, _die_by_signal)  # never replace the app's own handler
 
 
 def _die_by_signal(signum: int, frame: FrameType | None) -> None:

@@ -37,7 +37,7 @@ from commcoach.feedback.report import GrammarReason
 from commcoach.languagetool import LT_VERSION, process
 from commcoach.languagetool.errors import JavaNotFoundError, NotInstalledError
 from commcoach.languagetool.install import find_install, server_jar
-from commcoach.languagetool.java import find_java
+from commcoach.languagetool.java import find_java, find_java_executable
 
 
 class ServerState(StrEnum):
@@ -256,8 +256,11 @@ class LanguageToolServer:
 
     def _launch(self) -> None:
         try:
-            java = find_java()
+            # Cheap checks first (PATH lookup, a stat): after a failure, every check() retries.
+            if find_java_executable() is None:
+                find_java()  # raises the one-line "Java not found" error
             home = find_install(self.config.root)
+            java = find_java()
         except JavaNotFoundError as exc:
             self._give_up(GrammarReason.NO_JAVA, str(exc))
             return
