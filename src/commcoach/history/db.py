@@ -80,29 +80,28 @@ def open_database(
     Raises HistoryError (one line) when the file cannot be opened or created at all.
     """
     try:
-        return _open(path, busy_timeout_ms, max_pages, notice=None)
-    except (sqlite3.DatabaseError, NotOurDatabase) as exc:
-        if isinstance(exc, sqlite3.DatabaseError) and not is_corrupt(exc):
-            why = reason(exc)
-            raise HistoryError(f"cannot open {display_path(path)}: {why}", why) from None
-        why = str(exc) if isinstance(exc, NotOurDatabase) else reason(exc)
-        try:
-            moved = move_aside(path)
-        except OSError as err:
-            raise HistoryError(
-                f"{display_path(path)} is damaged ({why}) and cannot be moved aside: {reason(err)}"
-            ) from None
+        return _open(path, busy_timeout_ms, max_pages)
+    except _MovedAside as moved:
         notice = (
-            f"{display_path(path)} was not a readable history database ({why}); "
-            f"moved it to {moved.name} and started a new one"
+            f"{display_path(path)} was not a readable history database ({moved.why}); "
+            f"moved it to {moved.target.name} and started a new one"
         )
-        try:
-            return _open(path, busy_timeout_ms, max_pages, notice=notice)
-        except (sqlite3.Error, NotOurDatabase) as again:
-            raise HistoryError(f"cannot open {display_path(path)}: {again}") from None
+    try:
+        opened = _open(path, busy_timeout_ms, max_pages)
+    except _MovedAside as again:  # pragma: no cover - a fresh file we just made is damaged
+        raise HistoryError(f"cannot open {display_path(path)}: {again.why}", again.why) from None
+    opened.notice = notice
+    return opened
 
 
-def _open(path: Path, busy_timeout_ms: int, max_pages: int | None, notice: str | None) -> Opened:
+class _MovedAside(Exception):
+    def __init__(self, target: Path, why: str) -> None:
+        super().__init__(why)
+        self.target = target
+        self.why = why
+
+
+def _open(path: Path, busy_timeout_ms: int, max_pages: int | None) -> Opened:
     conn = _connect(path, busy_timeout_ms)
     try:
         retry_busy(lambda: _check_identity(conn))
@@ -112,16 +111,35 @@ def _open(path: Path, busy_timeout_ms: int, max_pages: int | None, notice: str |
     except NewerSchemaError as exc:
         conn.close()
         raise HistoryError(f"{display_path(path)}: {exc}") from None
+    except (sqlite3.DatabaseError, NotOurDatabase) as exc:
+        if isinstance(exc, sqlite3.DatabaseError) and not is_corrupt(exc):
+            conn.close()
+            why = reason(exc)
+            raise HistoryError(f"cannot open {display_path(path)}: {why}", why) from None
+        why = str(exc) if isinstance(exc, NotOurDatabase) else reason(exc)
+        # Move while still open: closing would let SQLite delete (or replay) the -wal file.
+        try:
+            target = move_aside(path)
+        except OSError as err:
+            raise HistoryError(
+                f"{display_path(path)} is damaged ({why}) and cannot be moved aside: {reason(err)}"
+            ) from None
+        finally:
+            conn.close()
+        raise _MovedAside(target, why) from None
     except BaseException:
         conn.close()
         raise
     make_private(path)
-    return Opened(conn=conn, search=search, notice=notice)
+    return Opened(conn=conn, search=search, notice=None)
 
 
 def _connect(path: Path, busy_timeout_ms: int) -> sqlite3.Connection:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        except FileExistsError:  # the parent exists but is a file
+            raise NotADirectoryError(20, "Not a directory", str(path.parent)) from None
         if path.is_dir():
             raise IsADirectoryError(21, "Is a directory", str(path))
         with contextlib.suppress(FileExistsError):
@@ -143,12 +161,20 @@ def _connect(path: Path, busy_timeout_ms: int) -> sqlite3.Connection:
 
 
 def _check_identity(conn: sqlite3.Connection) -> None:
-    """Raise NotOurDatabase for a foreign or damaged file (DatabaseError for non-SQLite)."""
+    """Raise NotOurDatabase for a foreign or damaged file (DatabaseError for non-SQLite).
+
+    Runs before anything writes (even the switch to WAL), so a newer file is left untouched.
+    """
     app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
     version = schema.user_version(conn)
     tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
     if app_id not in (0, schema.APPLICATION_ID) or (app_id == 0 and (version or tables)):
         raise NotOurDatabase("another program's SQLite database")
+    if version > schema.LATEST:
+        raise NewerSchemaError(
+            f"schema v{version} was written by a newer commcoach (this one knows up to "
+            f"v{schema.LATEST}); upgrade commcoach"
+        )
     if tables:
         result = conn.execute("PRAGMA quick_check").fetchone()[0]
         if result != "ok":

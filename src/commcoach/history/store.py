@@ -190,7 +190,14 @@ class HistoryStore:
 
     def delete_all(self) -> int:
         """Delete every attempt, then VACUUM so the text is gone from the file; returns count."""
-        count = self._write(lambda conn: conn.execute("DELETE FROM attempts").rowcount)
+
+        def wipe(conn: sqlite3.Connection) -> int:
+            deleted = conn.execute("DELETE FROM attempts").rowcount
+            if self._search:  # FTS5 keeps deleted tokens in its segments until told otherwise
+                conn.execute("INSERT INTO attempts_fts(attempts_fts) VALUES ('delete-all')")
+            return int(deleted)
+
+        count = self._write(wipe)
         with self._lock:
             conn = self._connection()
             try:

@@ -1,0 +1,167 @@
+"""Schema versions: each migration from the previous version with data in it, and the basics
+every open must set up (WAL, foreign keys, private file mode, no files before first use)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from history_factories import T0, days, make_record
+
+from commcoach.history import AttemptFilters, HistoryError, HistoryStore
+from commcoach.history.schema import APPLICATION_ID, LATEST, MIGRATIONS, migrate, user_version
+
+
+def raw(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(path, isolation_level=None)
+
+
+def at_version(path: Path, version: int) -> sqlite3.Connection:
+    conn = raw(path)
+    assert migrate(conn, target=version) == version
+    return conn
+
+
+def insert_v1_row(conn: sqlite3.Connection, uid: str, text: str, rules: list[str]) -> int:
+    """An attempt as version 1 stored it (the report JSON without its text)."""
+    record = make_record(text, rules=tuple(rules))
+    report_json = record.report.model_dump_json(exclude={"text"})
+    cur = conn.execute(
+        "INSERT INTO attempts (uid, created_at, scenario_id, category, turn_id, score, words, "
+        "n_findings, grammar_state, grammar_backend, variant, text, report_json) "
+        "VALUES (?, '2025-03-03T09:00:00.000000Z', 'standup-daily', 'standup', 'update', 70, "
+        "12, ?, 'checked', 'local', 'en-GB', ?, ?)",
+        (uid, len(rules), text, report_json),
+    )
+    assert cur.lastrowid is not None
+    return cur.lastrowid
+
+
+def test_latest_is_the_number_of_migrations() -> None:
+    assert LATEST == len(MIGRATIONS) == 3
+
+
+def test_v1_creates_attempts_and_marks_the_file_as_ours(tmp_path: Path) -> None:
+    conn = at_version(tmp_path / "h.sqlite3", 1)
+    assert user_version(conn) == 1
+    assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert "attempts" in tables and "findings" not in tables
+
+
+def test_v2_backfills_findings_from_the_stored_reports(tmp_path: Path) -> None:
+    conn = at_version(tmp_path / "h.sqlite3", 1)
+    a = insert_v1_row(conn, "a" * 32, "I think we should ship.", ["style.hedging", "tone.blunt"])
+    b = insert_v1_row(conn, "b" * 32, "Done.", [])
+    assert migrate(conn, target=2) == 2
+    rows = conn.execute(
+        "SELECT attempt_id, rule_id, category, severity FROM findings ORDER BY rule_id"
+    ).fetchall()
+    assert rows == [(a, "style.hedging", "style", "warning"), (a, "tone.blunt", "tone", "warning")]
+    assert conn.execute("SELECT count(*) FROM findings WHERE attempt_id = ?", (b,)).fetchone() == (
+        0,
+    )
+
+
+def test_v3_indexes_existing_text_for_search(tmp_path: Path) -> None:
+    path = tmp_path / "h.sqlite3"
+    conn = at_version(path, 2)
+    insert_v1_row(conn, "c" * 32, "The deployment pipeline is blocked.", [])
+    insert_v1_row(conn, "d" * 32, "Lunch at noon?", [])
+    assert migrate(conn, target=3) == 3
+    hits = conn.execute("SELECT rowid FROM attempts_fts WHERE attempts_fts MATCH 'deploy*'")
+    assert [r[0] for r in hits] == [1]
+    conn.close()
+    with HistoryStore(path) as store:
+        assert store.search_index
+        assert [i.preview for i in store.page(AttemptFilters(search="pipeline")).items] == [
+            "The deployment pipeline is blocked."
+        ]
+
+
+def test_store_opens_a_v1_file_with_data_and_migrates_it_fully(tmp_path: Path) -> None:
+    path = tmp_path / "h.sqlite3"
+    conn = at_version(path, 1)
+    insert_v1_row(conn, "e" * 32, "I guess the fix works.", ["style.hedging"])
+    conn.close()
+    with HistoryStore(path) as store:
+        stored = store.get(1)
+        assert stored is not None and stored.text == "I guess the fix works."
+        assert stored.report.findings[0].rule_id == "style.hedging"
+        assert [r.rule_id for r in store.top_rule_ids()] == ["style.hedging"]
+        assert store.page(AttemptFilters(search="guess")).total == 1
+    assert user_version(raw(path)) == LATEST
+
+
+def test_a_migration_that_fails_leaves_the_old_version(tmp_path: Path) -> None:
+    path = tmp_path / "h.sqlite3"
+    conn = at_version(path, 1)
+    insert_v1_row(conn, "f" * 32, "Bad report below.", [])
+    conn.execute("UPDATE attempts SET report_json = 'not json'")
+    with pytest.raises(json.JSONDecodeError):
+        migrate(conn)
+    assert user_version(conn) == 1
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert "findings" not in tables
+
+
+def test_a_newer_schema_is_refused_and_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "h.sqlite3"
+    conn = at_version(path, LATEST)
+    conn.execute(f"PRAGMA user_version = {LATEST + 1}")
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(HistoryError, match=r"newer commcoach"):
+        HistoryStore(path).open()
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["h.sqlite3"]
+
+
+def test_open_sets_wal_foreign_keys_and_private_modes(tmp_path: Path) -> None:
+    path = tmp_path / "deep" / "er" / "history.sqlite3"
+    store = HistoryStore(path)
+    store.save_attempt(make_record())
+    names = {p.name: stat.S_IMODE(p.stat().st_mode) for p in path.parent.iterdir()}
+    assert names == {
+        "history.sqlite3": 0o600,
+        "history.sqlite3-wal": 0o600,
+        "history.sqlite3-shm": 0o600,
+    }
+    conn = raw(path)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    conn.close()
+    # foreign keys are on for the store's own connection: deleting an attempt drops its findings
+    store.delete_all()
+    assert raw(path).execute("SELECT count(*) FROM findings").fetchone()[0] == 0
+    store.close()
+
+
+def test_constructing_a_store_touches_nothing(tmp_path: Path) -> None:
+    HistoryStore(tmp_path / "a" / "h.sqlite3")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_importing_the_history_package_creates_nothing(tmp_path: Path) -> None:
+    env_code = (
+        "import os, sys\n"
+        f"os.environ['COMMCOACH_DATA_DIR'] = {str(tmp_path / 'data')!r}\n"
+        "import commcoach.history, commcoach.history.save, commcoach.cli.history_cmd\n"
+        "print('textual' in sys.modules)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", env_code], capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "False"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_default_path_is_paths_db_path(isolated_user_dirs: Path) -> None:
+    with HistoryStore() as store:
+        assert store.path == isolated_user_dirs / "history.sqlite3"
+        store.save_attempt(make_record(when=T0 + days(1)))
+    assert (isolated_user_dirs / "history.sqlite3").is_file()
