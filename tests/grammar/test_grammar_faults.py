@@ -220,6 +220,7 @@ def test_crashing_server_restarts_are_rate_limited(
         server.stop()
 
 
+@pytest.mark.languagetool
 def test_concurrent_checks_keep_their_own_spans(lt_checker: LanguageToolChecker) -> None:
     texts = [f"{'🐦' * i} Number {i}: teh build is green." for i in range(6)]
     results: dict[int, list[str]] = {}
