@@ -6,6 +6,7 @@ are local calendar days; the database stores UTC.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
@@ -27,7 +28,7 @@ class _OneLineGroup(click.Group):
         try:
             return super().invoke(ctx)
         except click.UsageError as exc:
-            where = exc.ctx.command_path.removeprefix("commcoach ") if exc.ctx else "history"
+            where = " ".join(exc.ctx.command_path.split()[1:]) if exc.ctx else "history"
             fail(f"{where}: {exc.format_message()}")
 
 
@@ -112,8 +113,9 @@ def list_(
     )
     with _open_store() as store:
         page = store.page(filters, limit=limit, offset=offset)
+        empty = not page.items and not store.count()
     if not page.items:
-        click.echo("No attempts match." if page.total or offset else "No attempts yet.")
+        click.echo("No attempts yet." if empty else "No attempts match.")
         return
     click.echo(f"{'ID':>6}  {'DATE':<16}  {'SCORE':>5}  {'WHAT':<32}  TEXT")
     for item in page.items:
@@ -212,7 +214,7 @@ def export(fmt: str, output: Path | None) -> None:
     with _open_store() as store:
         records = store.iter_attempts()
         if output is None:
-            render(records, chosen, click.get_text_stream("stdout"))
+            render(records, chosen, sys.stdout)
             return
         try:
             count = write_export(records, chosen, output)

@@ -10,12 +10,14 @@ from __future__ import annotations
 import hashlib
 import uuid
 from datetime import UTC, date, datetime
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from commcoach.feedback.report import Report
-from commcoach.models import Scenario
+
+if TYPE_CHECKING:  # only a type here: importing scenarios pulls in the detectors
+    from commcoach.models import Scenario
 
 
 class _Model(BaseModel):

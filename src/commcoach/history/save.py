@@ -11,6 +11,7 @@ import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from commcoach.config import GrammarSettings, Settings, load_settings
 from commcoach.errors import ConfigError
@@ -19,7 +20,9 @@ from commcoach.history.errors import HistoryWriteError
 from commcoach.history.models import AttemptRecord, scenario_hash
 from commcoach.history.pending import PendingSaves
 from commcoach.history.store import HistoryStore
-from commcoach.models import Scenario
+
+if TYPE_CHECKING:  # only a type here: importing scenarios pulls in the detectors
+    from commcoach.models import Scenario
 
 TITLE_WORDS = 8
 
