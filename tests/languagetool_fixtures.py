@@ -31,7 +31,8 @@ LT_TEST_TIMEOUT = 60.0
 
 def missing_languagetool(message: str) -> None:
     """Fail under CI=true, skip elsewhere, always with a message that says how to fix it."""
-    text = f"{message} (run `commcoach languagetool install`; Java 17+ must be on PATH)"
+    hint = "commcoach languagetool install"
+    text = message if hint in message else f"{message} (Java 17+ on PATH, then `{hint}`)"
     if os.environ.get("CI", "").lower() == "true":
         pytest.fail(f"CI=true but LanguageTool is unavailable: {text}", pytrace=False)
     pytest.skip(f"LanguageTool unavailable: {text}")
