@@ -1,0 +1,1 @@
+"""The Textual app. Everything Textual lives under this package; the core never imports it."""

@@ -1,0 +1,392 @@
+"""CommCoachApp: screens, the app-wide workers (grammar status, full checks, history saves)
+and quitting without losing anything.
+
+Everything the app needs arrives through `AppContext` (built by `factory.make_app`); nothing
+global is created here. Slow work runs in named thread workers, and worker failures are
+reported by one `Worker.StateChanged` handler.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Iterable
+from functools import partial
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.worker import Worker, WorkerState
+
+from commcoach.feedback.report import GrammarStatus, Report
+from commcoach.history import AttemptRecord, HistoryError, HistoryWriteError, PendingSaves
+from commcoach.history.save import record_from_report
+from commcoach.tui.context import AppContext
+from commcoach.tui.messages import (
+    AttemptSaved,
+    CheckRequest,
+    CheckRequested,
+    FeedbackReady,
+    SaveFailed,
+)
+from commcoach.tui.navigation import (
+    open_draft,
+    open_help,
+    open_history,
+    open_practice,
+    open_settings,
+)
+from commcoach.tui.screens.dialogs import QuitDialog, RestoreDialog
+from commcoach.tui.screens.home import HomeScreen
+from commcoach.tui.templates import TEMPLATES
+from commcoach.tui.widgets.composer import Composer
+from commcoach.tui.widgets.status_bar import grammar_sentence
+
+SAVE_WAIT_SECONDS = 5.0
+"""On quit, how long to wait for saves in progress before asking what to do."""
+STATUS_POLL_SECONDS = 1.0
+
+
+class CommCoachApp(App[None]):
+    """Practise workplace written English: scenarios, drafts, feedback and history."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "commcoach"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    """Below 110 columns side panels fold away (80x24 must stay readable)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "Quit", priority=True, show=False),
+        Binding("f1", "help", "Help", show=False),
+    ]
+
+    grammar_status: reactive[GrammarStatus | None] = reactive(None, init=False)
+    """The grammar checker's state, polled in a worker; the top bars watch it."""
+
+    def __init__(
+        self, ctx: AppContext, *, start_grammar: bool = True, offer_restore: bool = True
+    ) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.start_grammar = start_grammar
+        self.offer_restore = offer_restore
+        self.pending = PendingSaves()
+        """Attempts that failed to save, kept for a retry or an export."""
+        self.in_flight: dict[int, tuple[CheckRequest, Report]] = {}
+        """Submitted messages whose full check has not finished: request id -> local report."""
+        self.latest: dict[int, tuple[Report, bool]] = {}
+        """Newest feedback per request, for a screen that opens after it was delivered."""
+        self._saved_early: set[int] = set()
+        self._quitting = False
+
+    def get_default_screen(self) -> Screen[None]:
+        return HomeScreen(self.ctx)
+
+    def on_mount(self) -> None:
+        self._apply_theme(self.ctx.settings.ui.theme)
+        for line in self.ctx.library.errors:
+            self.notify(line, title="Scenario not loaded", severity="warning", timeout=15)
+        for line in self.ctx.notices:
+            self.notify(line, title="Settings", severity="error", timeout=15)
+        self._open_history()
+        bad = self.ctx.autosave.bad_files()
+        if bad:
+            names = ", ".join(p.name for p in bad)
+            self.notify(f"Unreadable autosave files kept aside: {names}", severity="warning")
+        if self.start_grammar:
+            self._start_grammar()
+        self._poll_grammar()
+        self.set_interval(STATUS_POLL_SECONDS, self._poll_grammar)
+        self._warm_up()
+        if self.offer_restore:
+            leftovers = self.ctx.autosave.unclean()
+            if leftovers:
+                self.push_screen(RestoreDialog(leftovers), self._restore_chosen)
+
+    def _apply_theme(self, name: str) -> None:
+        if name in self.available_themes:
+            self.theme = name
+        else:
+            self.notify(f"Unknown theme '{name}' in the settings; using {self.theme}.")
+
+    @work(thread=True, group="history-open", exit_on_error=False, description="Open history")
+    def _open_history(self) -> None:
+        """Open (create, migrate) the database now, so problems show at start, not on save."""
+        store = self.ctx.store
+        if store is None:
+            problem = self.ctx.store_problem or "no history database"
+            self.call_from_thread(self.notify, problem, title="History", severity="error")
+            return
+        try:
+            notice = store.open()
+        except HistoryError as exc:
+            self.ctx.store_problem = str(exc)
+            self.call_from_thread(
+                self.notify,
+                f"{exc}. Attempts are kept in memory until it works.",
+                title="History",
+                severity="error",
+                timeout=15,
+            )
+            return
+        if notice:
+            self.call_from_thread(
+                self.notify, notice, title="History", severity="warning", timeout=15
+            )
+
+    # --- grammar status -------------------------------------------------------------------
+
+    @work(thread=True, group="grammar", exit_on_error=False, description="Start LanguageTool")
+    def _start_grammar(self) -> None:
+        """Ask the grammar checker to start its server in the background (non-blocking)."""
+        self.ctx.engine.grammar.start()
+
+    @work(
+        thread=True,
+        exclusive=True,
+        group="grammar-status",
+        exit_on_error=False,
+        description="Read grammar status",
+    )
+    def _poll_grammar(self) -> None:
+        status = self.ctx.engine.grammar.status()
+        self.call_from_thread(setattr, self, "grammar_status", status)
+
+    @work(thread=True, group="warm-up", exit_on_error=False, description="Warm up local feedback")
+    def _warm_up(self) -> None:
+        """Load the pronunciation dictionary now, not on the learner's first keystrokes."""
+        self.ctx.engine.analyse("Warm up the readability formulas.", with_grammar=False)
+
+    def action_grammar_status(self) -> None:
+        """Say what the grammar checker is doing, in a full sentence."""
+        self.notify(grammar_sentence(self.grammar_status), title="Grammar", timeout=10)
+
+    # --- checks and saves -----------------------------------------------------------------
+
+    @on(CheckRequested)
+    def _check_requested(self, event: CheckRequested) -> None:
+        event.stop()
+        self._check(event.request)
+
+    @work(thread=True, group="check", exit_on_error=False, description="Check a message")
+    def _check(self, request: CheckRequest) -> None:
+        """Local channels first (shown at once), then everything including LanguageTool."""
+        engine = self.ctx.engine
+        args = (request.text, request.scenario, request.turn_id)
+        local = engine.analyse(*args, elements=request.elements, with_grammar=False)
+        self.call_from_thread(self._deliver, request, local, False)
+        full = engine.analyse(*args, elements=request.elements, with_grammar=True)
+        self.call_from_thread(self._deliver, request, full, True)
+
+    def _deliver(self, request: CheckRequest, report: Report, final: bool) -> None:
+        self.latest[request.id] = (report, final)
+        if final:
+            self.in_flight.pop(request.id, None)
+            if request.save and request.id not in self._saved_early:
+                self.save_report(request, report)
+        else:
+            self.in_flight[request.id] = (request, report)
+        for screen in self.screen_stack:
+            screen.post_message(FeedbackReady(request, report, final))
+
+    def record_for(self, request: CheckRequest, report: Report) -> AttemptRecord:
+        """The history record of a checked message."""
+        spent = (self.ctx.clock() - request.started_at).total_seconds()
+        return record_from_report(
+            report,
+            settings=self.ctx.settings,
+            seconds_spent=spent,
+            scenario=request.scenario,
+            created_at=self.ctx.clock(),
+            is_draft=request.kind == "draft",
+            title=request.title,
+        )
+
+    def save_report(self, request: CheckRequest, report: Report) -> None:
+        """Save in a worker; a failure keeps the attempt in `pending`."""
+        self._save(request.id, self.record_for(request, report))
+
+    @work(thread=True, group="save", exit_on_error=False, description="Save an attempt")
+    def _save(self, request_id: int, record: AttemptRecord) -> None:
+        store = self.ctx.store
+        try:
+            if store is None:
+                error = HistoryWriteError(self.ctx.store_problem or "no history database")
+                self.pending.keep(record, error)
+                raise error
+            attempt_id = self.pending.save(store, record)
+        except HistoryWriteError as exc:
+            self.call_from_thread(self._save_failed, request_id, str(exc))
+            return
+        self.call_from_thread(self._broadcast, partial(AttemptSaved, request_id, attempt_id))
+
+    def _save_failed(self, request_id: int, problem: str) -> None:
+        self.notify(
+            f"{problem}. The attempt is kept; quitting offers a retry or an export.",
+            title="Not saved",
+            severity="error",
+            timeout=15,
+        )
+        self._broadcast(partial(SaveFailed, request_id, problem))
+
+    def _broadcast(self, make: Callable[[], Message]) -> None:
+        """Post a fresh message to every screen in the stack (a message has one target)."""
+        for screen in self.screen_stack:
+            screen.post_message(make())
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The one place worker failures are reported: a notice, never a crash."""
+        if event.state is not WorkerState.ERROR:
+            return
+        worker = event.worker
+        error = worker.error
+        self.notify(
+            f"{worker.description or worker.name} failed: {type(error).__name__}: {error}",
+            title="Something went wrong",
+            severity="error",
+            timeout=15,
+        )
+
+    # --- navigation -----------------------------------------------------------------------
+
+    def action_practise(self, scenario_id: str) -> None:
+        """Practise the scenario with this id."""
+        open_practice(self, self.ctx, scenario_id)
+
+    def action_draft(self, template_id: str | None = None) -> None:
+        """Draft a real message."""
+        open_draft(self, self.ctx, template_id)
+
+    def action_history(self) -> None:
+        """Your attempts, scores over time and frequent findings."""
+        open_history(self, self.ctx)
+
+    def action_settings(self) -> None:
+        """Grammar backend, English variant, dictionary, theme."""
+        open_settings(self, self.ctx)
+
+    def action_help(self) -> None:
+        """Every key binding of the current screen and of the app."""
+        open_help(self)
+
+    def action_home(self) -> None:
+        """Back to the scenario list."""
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Every binding of the screen, every screen, every scenario and template."""
+        seen: set[str] = set()
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            if not active.enabled or not binding.description or binding.action in seen:
+                continue
+            seen.add(binding.action)
+            key = binding.key_display or self.get_key_display(binding)
+            yield SystemCommand(
+                binding.description,
+                f"{key} · {binding.tooltip or 'on this screen'}",
+                partial(self.run_action, binding.action, active.node),
+            )
+        yield SystemCommand("Home", "Back to the scenario list", self.action_home)
+        yield SystemCommand(
+            "Draft a message", "Stand-up, weekly update, clarification…", self.action_draft
+        )
+        yield SystemCommand(
+            "History", "Attempts, scores over time, frequent findings", self.action_history
+        )
+        yield SystemCommand(
+            "Settings", "Grammar, English variant, dictionary, theme", self.action_settings
+        )
+        yield SystemCommand("Help", "Every key binding", self.action_help)
+        yield SystemCommand(
+            "Grammar status",
+            "What the grammar checker is doing and why",
+            self.action_grammar_status,
+        )
+        for scenario in self.ctx.library.scenarios.values():
+            yield SystemCommand(
+                f"Practise: {scenario.title}",
+                f"{scenario.category} · difficulty {scenario.difficulty}",
+                partial(self.action_practise, scenario.id),
+                discover=False,
+            )
+        for template in TEMPLATES:
+            yield SystemCommand(
+                f"Draft: {template.title}",
+                template.tip,
+                partial(self.action_draft, template.id),
+                discover=False,
+            )
+        yield from super().get_system_commands(screen)
+
+    # --- autosave restore -----------------------------------------------------------------
+
+    def _restore_chosen(self, choice: tuple[str, str] | None) -> None:
+        store = self.ctx.autosave
+        if choice is None:
+            self._mark_clean()
+            return
+        action, key = choice
+        entry = store.read(key)
+        if action == "discard" or entry is None:
+            store.discard(key)
+            return
+        if entry.kind == "practice" and entry.scenario_id:
+            open_practice(self, self.ctx, entry.scenario_id)
+        else:
+            open_draft(self, self.ctx, entry.template)
+
+    def _mark_clean(self) -> None:
+        try:
+            self.ctx.autosave.mark_all_clean()
+        except OSError as exc:
+            self.notify(f"Could not update the autosave files: {exc.strerror or exc}")
+
+    # --- quitting -------------------------------------------------------------------------
+
+    async def action_quit(self) -> None:
+        """Quit without losing text: flush autosaves, finish saves, then ask about failures."""
+        if self._quitting:
+            return
+        self._quitting = True
+        try:
+            for screen in self.screen_stack:
+                for composer in screen.query(Composer):
+                    composer.flush_autosave()
+            for request_id, (request, report) in list(self.in_flight.items()):
+                if request.save:
+                    self._saved_early.add(request_id)
+                    self.save_report(request, report)
+            await self._wait_for_saves(SAVE_WAIT_SECONDS)
+            if len(self.pending):
+                await self.push_screen(QuitDialog(self.pending, self.ctx), self._quit_chosen)
+                return
+            self._finish_quit()
+        finally:
+            self._quitting = False
+
+    async def _wait_for_saves(self, seconds: float) -> None:
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + seconds
+        while loop.time() < deadline:
+            if not any(w.group == "save" and w.is_running for w in self.workers):
+                return
+            await asyncio.sleep(0.02)
+
+    def _quit_chosen(self, quit_now: bool | None) -> None:
+        if quit_now:
+            self._finish_quit()
+
+    def _finish_quit(self) -> None:
+        self._mark_clean()
+        self.exit()
+
+    def on_unmount(self) -> None:
+        """Stop the grammar server and close the database (also after an error exit)."""
+        self.ctx.engine.close()
+        if self.ctx.store is not None:
+            self.ctx.store.close()

@@ -1,0 +1,1 @@
+"""One screen per file: home, practice, draft, attempt (feedback), history, settings, help."""

@@ -1,0 +1,277 @@
+"""Draft: write a real message (stand-up, weekly update, clarification request) with the same
+live feedback as practice; prefill hints from `git log`; check it, copy it (OSC 52 works over
+SSH), save it as Markdown. Every checked, copied or saved draft is kept in the history.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import getters, on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Select, Static
+
+from commcoach.feedback.report import Report
+from commcoach.tui.autosave import DRAFT_KEY
+from commcoach.tui.context import AppContext
+from commcoach.tui.drills import Drill
+from commcoach.tui.git_hints import GitHints, git_hints
+from commcoach.tui.messages import CheckRequest, CheckRequested, FeedbackReady
+from commcoach.tui.screens.attempt import AttemptScreen, ReviewResult
+from commcoach.tui.screens.dialogs import NameDialog, stamp
+from commcoach.tui.screens.practice import REQUEST_IDS
+from commcoach.tui.templates import TEMPLATES, Template, template, with_hints
+from commcoach.tui.widgets.composer import AutosaveTarget, Composer
+from commcoach.tui.widgets.status_bar import TopBar
+
+
+class DraftScreen(Screen[None]):
+    """A composer for real messages."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "check", "Check", priority=True),
+        Binding("ctrl+g", "git_hints", "Git hints"),
+        Binding("ctrl+t", "choose_template", "Template"),
+        Binding("ctrl+b", "copy", "Copy"),
+        Binding("ctrl+o", "save_markdown", "Save .md"),
+        Binding("escape", "back", "Back"),
+    ]
+    """Control keys only: the composer takes every letter."""
+
+    composer = getters.query_one("#draft-composer", Composer)
+    template_select = getters.query_one("#template-select", Select)
+    tip = getters.query_one("#draft-tip", Static)
+
+    def __init__(
+        self, ctx: AppContext, template_id: str | None = None, drill: Drill | None = None
+    ) -> None:
+        super().__init__(id="draft")
+        self.ctx = ctx
+        self.drill = drill
+        saved = None if drill else ctx.autosave.read(DRAFT_KEY)
+        self.restored = saved if saved is not None and saved.text.strip() else None
+        chosen = template_id or (self.restored.template if self.restored else None) or "standup"
+        self.template: Template = template(chosen)
+        self.started_at = ctx.clock()
+        self.waiting: int | None = None
+        self.kept_text: str | None = None
+        """The text last saved to the history (copy/save do not save it twice)."""
+
+    def compose(self) -> ComposeResult:
+        crumb = f"Drill: {self.drill.rule_id}" if self.drill else "Draft"
+        yield TopBar(crumb)
+        yield Select(
+            [(t.title, t.id) for t in TEMPLATES],
+            value=self.template.id,
+            allow_blank=False,
+            id="template-select",
+        )
+        yield Static(id="draft-tip", markup=False)
+        if self.drill:
+            initial = self.drill.text
+        elif self.restored:
+            initial = self.restored.text
+        else:
+            initial = self.template.body
+        yield Composer(
+            self._analyse_live,
+            autosave=None
+            if self.drill
+            else AutosaveTarget(
+                self.ctx.autosave, DRAFT_KEY, "draft", self.ctx.clock, template=self.template.id
+            ),
+            live=self.ctx.settings.ui.live_feedback,
+            text=initial,
+            placeholder="Write your message… (ctrl+s checks it)",
+            id="draft-composer",
+        )
+        yield Static(id="drill-status", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.template_select.display = self.drill is None
+        self._show_tip()
+        if self.restored is not None:
+            self.notify(
+                f"Restored your draft ({self.restored.words} words) from "
+                f"{self.restored.saved_at:%a %H:%M}.",
+                title="Autosave",
+            )
+        self.composer.text_area.focus()
+
+    def _show_tip(self) -> None:
+        if self.drill is not None:
+            self.tip.update(
+                Content.assemble(
+                    ("Rewrite until this check no longer fires: ", "bold"),
+                    self.drill.message,
+                    "\n",
+                    (self.drill.why, "dim"),
+                )
+            )
+            return
+        self.tip.update(Content.assemble(("Tip: ", "bold $accent"), self.template.tip))
+
+    def _analyse_live(self, text: str) -> Report:
+        return self.ctx.engine.analyse(text, with_grammar=False)
+
+    @on(Composer.LiveReport)
+    def _live(self, event: Composer.LiveReport) -> None:
+        if self.drill is None:
+            return
+        still = any(f.rule_id == self.drill.rule_id for f in event.report.findings)
+        status = self.query_one("#drill-status", Static)
+        if still:
+            status.update(Content.styled(f"✗ {self.drill.rule_id} still fires", "$text-warning"))
+        else:
+            status.update(
+                Content.styled(f"✓ {self.drill.rule_id} no longer fires", "$text-success")
+            )
+
+    @on(Composer.AutosaveFailed)
+    def _autosave_failed(self, event: Composer.AutosaveFailed) -> None:
+        self.notify(f"Autosave failed: {event.problem}", severity="error", timeout=8)
+
+    @on(Select.Changed, "#template-select")
+    def _template_changed(self, event: Select.Changed) -> None:
+        if not isinstance(event.value, str) or event.value == self.template.id:
+            return
+        old_body = self.template.body
+        self.template = template(event.value)
+        self._show_tip()
+        text = self.composer.text
+        area = self.composer.text_area
+        area.replace(self.template.body, (0, 0), area.document.end)
+        if text.strip() and text != old_body:
+            self.notify("Template changed: ctrl+z brings your text back.", timeout=5)
+        area.focus()
+
+    def action_choose_template(self) -> None:
+        """Open the template list."""
+        self.template_select.focus()
+        self.template_select.expanded = True
+
+    def _title(self) -> str:
+        if self.drill is not None:
+            return f"Drill {self.drill.rule_id}"
+        return f"{self.template.title} {self.ctx.clock():%Y-%m-%d}"
+
+    def _request(self, text: str) -> CheckRequest:
+        return CheckRequest(
+            id=next(REQUEST_IDS),
+            kind="draft",
+            text=text,
+            started_at=self.started_at,
+            title=self._title(),
+        )
+
+    def action_check(self) -> None:
+        """Full feedback (LanguageTool too); the draft is kept in the history."""
+        text = self.composer.text
+        if not text.strip():
+            self.notify("Write something first.", severity="warning")
+            return
+        self.composer.flush_autosave()
+        request = self._request(text)
+        self.waiting = request.id
+        self.kept_text = text
+        self.post_message(CheckRequested(request))
+
+    @on(FeedbackReady)
+    def _feedback(self, event: FeedbackReady) -> None:
+        if event.request.id != self.waiting:
+            return
+        self.waiting = None
+        screen = AttemptScreen(
+            self.ctx,
+            event.report,
+            mode="draft",
+            request=event.request,
+            final=event.final,
+            crumbs=("Draft", "Feedback"),
+        )
+        self.app.push_screen(screen, self._reviewed)
+
+    def _reviewed(self, result: ReviewResult | None) -> None:
+        if result is not None and result.text != self.composer.text:
+            self.composer.set_text(result.text)
+        self.composer.text_area.focus()
+
+    def _keep_in_history(self, text: str) -> None:
+        """Save the final text as a draft unless that exact text is saved already."""
+        if text.strip() and text != self.kept_text:
+            self.kept_text = text
+            self.post_message(CheckRequested(self._request(text)))
+
+    def action_copy(self) -> None:
+        """Copy the text to the clipboard (OSC 52: works over SSH in most terminals)."""
+        text = self.composer.text
+        if not text.strip():
+            self.notify("Nothing to copy yet.", severity="warning")
+            return
+        self.app.copy_to_clipboard(text)
+        self._keep_in_history(text)
+        self.notify(
+            f"Copied {len(text.split())} words. (Terminals without OSC 52 support, such as "
+            "macOS Terminal, ignore it: use ctrl+o to save a file instead.)",
+            timeout=6,
+        )
+
+    def action_save_markdown(self) -> None:
+        """Save the text as a Markdown file."""
+        if not self.composer.text.strip():
+            self.notify("Nothing to save yet.", severity="warning")
+            return
+        name = f"{stamp(self.ctx.clock())}-{self.template.id}.md"
+        default = self.ctx.export_dir / name
+        self.app.push_screen(NameDialog("Save as Markdown", str(default)), self._save_to)
+
+    def _save_to(self, raw: str | None) -> None:
+        if raw:
+            self._write_markdown(Path(raw).expanduser(), self.composer.text)
+
+    @work(thread=True, group="draft-file", exit_on_error=False, description="Save Markdown")
+    def _write_markdown(self, path: Path, text: str) -> None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
+        except OSError as exc:
+            self.app.call_from_thread(
+                self.notify, f"Could not save {path}: {exc.strerror or exc}", severity="error"
+            )
+            return
+        self.app.call_from_thread(self._saved_markdown, path, text)
+
+    def _saved_markdown(self, path: Path, text: str) -> None:
+        self._keep_in_history(text)
+        self.notify(f"Saved {path}")
+
+    def action_git_hints(self) -> None:
+        """Put your commit subjects since the last working day in the draft, to rewrite."""
+        self.notify("Reading git log…", timeout=2)
+        self._read_git()
+
+    @work(thread=True, exclusive=True, group="git", exit_on_error=False, description="git log")
+    def _read_git(self) -> None:
+        hints = git_hints(self.ctx.cwd, self.ctx.clock().date())
+        self.app.call_from_thread(self._show_hints, hints)
+
+    def _show_hints(self, hints: GitHints) -> None:
+        if hints.problem:
+            self.notify(f"No git hints: {hints.problem}.", severity="warning", timeout=6)
+            return
+        area = self.composer.text_area
+        new = with_hints(self.composer.text, self.template.hints_heading, hints.bullets())
+        area.replace(new, (0, 0), area.document.end)
+        self.notify(
+            f"Added {len(hints.subjects)} commit subjects since {hints.since:%A}: rewrite them "
+            "for people who do not read the code (what changed for them, not how)."
+        )
+
+    def action_back(self) -> None:
+        """Back; the draft stays autosaved."""
+        self.composer.flush_autosave()
+        self.dismiss(None)

@@ -1,0 +1,332 @@
+"""History: every attempt in a filterable table (Enter opens it as it was), score over time per
+category, and your most frequent findings, each with a drill to practise it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from rich.text import Text
+from textual import getters, on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import (
+    DataTable,
+    Footer,
+    Input,
+    OptionList,
+    Select,
+    Static,
+    TabbedContent,
+    TabPane,
+)
+from textual.widgets.option_list import Option
+from textual_plotext import PlotextPlot
+
+from commcoach.history import (
+    AttemptFilters,
+    AttemptPage,
+    HistoryError,
+    RuleCount,
+    StoredAttempt,
+    WeeklyScore,
+)
+from commcoach.tui.context import AppContext
+from commcoach.tui.messages import AttemptSaved
+from commcoach.tui.navigation import open_drill
+from commcoach.tui.screens.attempt import AttemptScreen
+from commcoach.tui.widgets.render import relative_time
+from commcoach.tui.widgets.status_bar import TopBar
+
+PAGE_SIZE = 500
+"""Rows loaded at once; the subtitle says when there are more (narrow the filter)."""
+TOP_RULES = 10
+RULE_WINDOW = timedelta(days=60)
+
+
+@dataclass(frozen=True)
+class Insights:
+    """The chart's and the findings list's data."""
+
+    weekly: list[WeeklyScore]
+    rules: list[RuleCount]
+
+
+class HistoryScreen(Screen[None]):
+    """Attempts, progress and frequent findings."""
+
+    BINDINGS = [
+        Binding("enter", "open", "Open", show=True),
+        Binding("slash", "search", "Search", key_display="/"),
+        Binding("a", "tab('attempts')", "Attempts"),
+        Binding("g", "tab('progress')", "Progress"),
+        Binding("f", "tab('findings')", "Findings"),
+        Binding("escape", "back", "Back"),
+    ]
+
+    table = getters.query_one("#attempt-table", DataTable)
+    search_input = getters.query_one("#history-search", Input)
+    category_select = getters.query_one("#history-category", Select)
+    kind_select = getters.query_one("#history-kind", Select)
+    chart = getters.query_one("#progress-chart", PlotextPlot)
+    rule_list = getters.query_one("#rule-list", OptionList)
+    tabs = getters.query_one("#history-tabs", TabbedContent)
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(id="history")
+        self.ctx = ctx
+        self.insights = Insights([], [])
+
+    def compose(self) -> ComposeResult:
+        yield TopBar("History")
+        categories = sorted({s.category for s in self.ctx.library.scenarios.values()})
+        with TabbedContent(id="history-tabs", initial="attempts"):
+            with TabPane("Attempts", id="attempts"):
+                with Horizontal(id="history-filters"):
+                    yield Input(placeholder="/ search text", id="history-search")
+                    yield Select(
+                        [(c, c) for c in categories], prompt="All categories", id="history-category"
+                    )
+                    yield Select(
+                        [("Answers", "answers"), ("Drafts", "drafts")],
+                        prompt="Answers & drafts",
+                        id="history-kind",
+                    )
+                yield DataTable(id="attempt-table", cursor_type="row", zebra_stripes=True)
+            with TabPane("Progress", id="progress"):
+                yield PlotextPlot(id="progress-chart")
+                yield Static(id="progress-note", markup=False)
+            with TabPane("Frequent findings", id="findings"):
+                yield OptionList(id="rule-list")
+                yield Static(
+                    "Enter: drill the highlighted one (rewrite your own sentence until it passes).",
+                    id="rule-hint",
+                )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.table.add_columns("When", "Scenario / draft", "Score", "Words", "Findings")
+        if self.ctx.store is None:
+            self.table.border_title = "History unavailable"
+            self.notify(self.ctx.store_problem or "No history database.", severity="error")
+            return
+        self.refresh_all()
+        self.table.focus()
+
+    def refresh_all(self) -> None:
+        """Reload the table and the insights."""
+        self._load_page(self._filters())
+        self._load_insights()
+
+    @on(AttemptSaved)
+    def _saved(self) -> None:
+        self.refresh_all()
+
+    def _filters(self) -> AttemptFilters:
+        category = self.category_select.value
+        kind = self.kind_select.value
+        return AttemptFilters(
+            search=self.search_input.value.strip() or None,
+            category=category if isinstance(category, str) else None,
+            drafts={"answers": False, "drafts": True}.get(kind) if isinstance(kind, str) else None,
+        )
+
+    @on(Input.Changed, "#history-search")
+    @on(Select.Changed, "#history-category")
+    @on(Select.Changed, "#history-kind")
+    def _filter_changed(self) -> None:
+        if self.ctx.store is not None:
+            self._load_page(self._filters())
+
+    @on(Input.Submitted, "#history-search")
+    def _search_done(self) -> None:
+        self.table.focus()
+
+    @work(
+        thread=True,
+        exclusive=True,
+        group="history-page",
+        exit_on_error=False,
+        description="Load attempts",
+    )
+    def _load_page(self, filters: AttemptFilters) -> None:
+        assert self.ctx.store is not None
+        try:
+            page = self.ctx.store.page(filters, limit=PAGE_SIZE)
+        except HistoryError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error")
+            return
+        self.app.call_from_thread(self._show_page, page)
+
+    def _show_page(self, page: AttemptPage) -> None:
+        now = self.ctx.clock()
+        table = self.table
+        table.clear()
+        titles = {s.id: s.title for s in self.ctx.library.scenarios.values()}
+        for item in page.items:
+            when = item.created_at.astimezone(now.tzinfo)
+            name = (
+                item.title
+                if item.is_draft
+                else titles.get(item.scenario_id or "", item.scenario_id or "")
+            )
+            label = Text.assemble(
+                ("draft  " if item.is_draft else "", "italic dim"), name or item.preview[:40]
+            )
+            score_colour = (
+                "green" if item.score >= 80 else ("yellow" if item.score >= 60 else "red")
+            )
+            table.add_row(
+                f"{relative_time(when, now):>10} {when:%H:%M}",
+                label,
+                Text(str(item.score), style=f"bold {score_colour}", justify="right"),
+                Text(str(item.words), justify="right"),
+                Text(str(item.findings), justify="right"),
+                key=str(item.id),
+            )
+        more = f" (newest {len(page.items)})" if page.total > len(page.items) else ""
+        table.border_title = f"{page.total} attempts{more}"
+        if not page.items:
+            table.border_subtitle = "none yet: practise a scenario or check a draft"
+        else:
+            table.border_subtitle = "Enter opens"
+
+    @work(
+        thread=True,
+        exclusive=True,
+        group="history-insights",
+        exit_on_error=False,
+        description="Load progress",
+    )
+    def _load_insights(self) -> None:
+        store = self.ctx.store
+        assert store is not None
+        now = self.ctx.clock()
+        offset = now.utcoffset() or timedelta(0)
+        try:
+            weekly = store.weekly_trend_by_category(utc_offset=offset)
+            rules = store.top_rule_ids(since=now - RULE_WINDOW, limit=TOP_RULES)
+        except HistoryError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error")
+            return
+        self.app.call_from_thread(self._show_insights, Insights(weekly, rules))
+
+    def _show_insights(self, insights: Insights) -> None:
+        self.insights = insights
+        self._draw_chart()
+        self.rule_list.set_options(
+            Option(
+                Content.assemble(
+                    (f"{rule.rule_id}", "bold"),
+                    (f"  {rule.category}", "dim"),
+                    f"  {rule.findings}× in {rule.attempts} attempt(s)",
+                ),
+                id=rule.rule_id,
+            )
+            for rule in insights.rules
+        )
+        self.rule_list.border_title = f"Most frequent findings, last {RULE_WINDOW.days} days"
+        if not insights.rules:
+            self.rule_list.border_subtitle = "none yet"
+
+    def _draw_chart(self) -> None:
+        plt = self.chart.plt
+        plt.clear_data()
+        plt.clear_figure()
+        note = self.query_one("#progress-note", Static)
+        weeks = sorted({w.week_start for w in self.insights.weekly})
+        if not weeks:
+            note.update("No scored answers yet: the chart shows mean score per week and category.")
+            self.chart.refresh()
+            return
+        index = {week: i for i, week in enumerate(weeks)}
+        by_category: dict[str, list[WeeklyScore]] = {}
+        for row in self.insights.weekly:
+            by_category.setdefault(row.category, []).append(row)
+        for category, rows in sorted(by_category.items()):
+            xs = [index[r.week_start] for r in rows]
+            ys = [r.mean_score for r in rows]
+            plt.plot(xs, ys, label=category, marker="braille")
+            if len(xs) == 1:
+                plt.scatter(xs, ys)
+        step = max(1, len(weeks) // 6)
+        ticks = [float(i) for i in range(0, len(weeks), step)]
+        plt.xticks(ticks, [f"{weeks[int(i)]:%d %b}" for i in ticks])
+        plt.ylim(0, 100)
+        plt.title("Mean score per week")
+        note.update(f"{len(self.insights.weekly)} category-weeks · weeks start on Monday")
+        self.chart.refresh()
+
+    def action_tab(self, tab: str) -> None:
+        """Switch tab."""
+        self.tabs.active = tab
+
+    def action_search(self) -> None:
+        """Focus the search box."""
+        self.tabs.active = "attempts"
+        self.search_input.focus()
+
+    def action_back(self) -> None:
+        """Back to where you came from."""
+        self.dismiss(None)
+
+    def action_open(self) -> None:
+        """Open the highlighted attempt (or drill the highlighted finding)."""
+        if self.tabs.active == "findings":
+            option = self.rule_list.highlighted_option
+            if option is not None and option.id:
+                self._prepare_drill(option.id)
+            return
+        if self.table.row_count == 0:
+            return
+        key = self.table.coordinate_to_cell_key(self.table.cursor_coordinate).row_key.value
+        if key is not None:
+            self._open_attempt(int(key))
+
+    @on(DataTable.RowSelected, "#attempt-table")
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        if event.row_key.value is not None:
+            self._open_attempt(int(event.row_key.value))
+
+    @on(OptionList.OptionSelected, "#rule-list")
+    def _rule_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self._prepare_drill(event.option.id)
+
+    @work(thread=True, group="history-open", exit_on_error=False, description="Open attempt")
+    def _open_attempt(self, attempt_id: int) -> None:
+        assert self.ctx.store is not None
+        try:
+            attempt = self.ctx.store.get(attempt_id)
+        except HistoryError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error")
+            return
+        if attempt is not None:
+            self.app.call_from_thread(self._show_attempt, attempt)
+
+    def _show_attempt(self, attempt: StoredAttempt) -> None:
+        scenario = self.ctx.library.scenarios.get(attempt.scenario_id or "")
+        when = attempt.created_at.astimezone(self.ctx.clock().tzinfo)
+        name = (
+            attempt.title
+            if attempt.is_draft
+            else (scenario.title if scenario else attempt.scenario_id)
+        )
+        self.app.push_screen(
+            AttemptScreen(
+                self.ctx,
+                attempt.report,
+                mode="history",
+                crumbs=("History", f"{name or 'attempt'} · {when:%d %b %H:%M}"),
+                model_answer=None,
+                scenario_id=attempt.scenario_id,
+            )
+        )
+
+    def _prepare_drill(self, rule_id: str) -> None:
+        open_drill(self.app, self.ctx, rule_id)

@@ -1,0 +1,225 @@
+"""Settings: grammar backend and server, English variant, mother tongue, personal dictionary,
+theme and live feedback; ctrl+s saves them to the TOML config.
+
+A new grammar backend takes effect at once: a new feedback engine is built in a worker and the
+old one (and its LanguageTool server) is closed.
+"""
+
+from __future__ import annotations
+
+from pydantic import ValidationError
+from textual import getters, on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Label, Select, Static, Switch, TextArea
+
+from commcoach.config import (
+    DictionarySettings,
+    EnglishVariant,
+    GrammarBackend,
+    GrammarSettings,
+    Settings,
+    UISettings,
+    save_settings,
+)
+from commcoach.errors import describe_validation_error
+from commcoach.tui.context import AppContext
+from commcoach.tui.messages import SettingsChanged
+from commcoach.tui.widgets.status_bar import TopBar, grammar_sentence
+
+BACKEND_HELP = {
+    "local": "LanguageTool on this machine (private; needs Java 17+ and the download).",
+    "remote": "Your team's LanguageTool server at the URL below: your text is sent there.",
+    "public": "languagetool.org's public API: your text leaves this machine. Rate-limited.",
+    "off": "No grammar or spelling check; style, readability and rubric still work.",
+}
+
+
+class SettingsScreen(Screen[None]):
+    """Edit and save the settings."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("escape", "back", "Back"),
+    ]
+
+    backend = getters.query_one("#backend", Select)
+    server_url = getters.query_one("#server-url", Input)
+    variant = getters.query_one("#variant", Select)
+    mother_tongue = getters.query_one("#mother-tongue", Input)
+    picky = getters.query_one("#picky", Switch)
+    words = getters.query_one("#dictionary", TextArea)
+    theme_select = getters.query_one("#theme", Select)
+    live = getters.query_one("#live-feedback", Switch)
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(id="settings")
+        self.ctx = ctx
+        self.saved_theme = ctx.settings.ui.theme
+
+    def compose(self) -> ComposeResult:
+        settings = self.ctx.settings
+        grammar = settings.grammar
+        yield TopBar("Settings")
+        with VerticalScroll(id="settings-form"):
+            yield Static(id="grammar-now", markup=False)
+            yield Label("Grammar backend", classes="field-label")
+            yield Select(
+                [(b.value, b.value) for b in GrammarBackend],
+                value=grammar.backend.value,
+                allow_blank=False,
+                id="backend",
+            )
+            yield Static(id="backend-help", classes="field-help", markup=False)
+            yield Label("Server URL (remote backend)", classes="field-label")
+            yield Input(
+                grammar.server_url, placeholder="http://lt.example.internal:8081/", id="server-url"
+            )
+            with Horizontal(classes="field-row"):
+                yield Label("English variant", classes="field-label")
+                yield Select(
+                    [(v.value, v.value) for v in EnglishVariant],
+                    value=grammar.variant.value,
+                    allow_blank=False,
+                    id="variant",
+                )
+            with Horizontal(classes="field-row"):
+                yield Label("Mother tongue", classes="field-label")
+                yield Input(
+                    grammar.mother_tongue,
+                    placeholder="de, fr, es, zh… (false friends)",
+                    id="mother-tongue",
+                    max_length=8,
+                )
+            with Horizontal(classes="field-row"):
+                yield Label("Picky grammar", classes="field-label")
+                yield Switch(value=grammar.picky, id="picky")
+            with Horizontal(classes="field-row"):
+                yield Label("Live feedback", classes="field-label")
+                yield Switch(value=settings.ui.live_feedback, id="live-feedback")
+            with Horizontal(classes="field-row"):
+                yield Label("Theme", classes="field-label")
+                yield Select(
+                    [(name, name) for name in sorted(self.app.available_themes)],
+                    value=settings.ui.theme
+                    if settings.ui.theme in self.app.available_themes
+                    else self.app.theme,
+                    allow_blank=False,
+                    id="theme",
+                )
+            yield Label("Personal dictionary (one word per line)", classes="field-label")
+            yield TextArea(
+                "\n".join(settings.dictionary.words),
+                id="dictionary",
+                show_line_numbers=False,
+                soft_wrap=True,
+            )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._show_backend_help()
+        self.watch(self.app, "grammar_status", self._show_status, init=True)
+        self.backend.focus()
+
+    def _show_status(self) -> None:
+        sentence = grammar_sentence(getattr(self.app, "grammar_status", None))
+        self.query_one("#grammar-now", Static).update(Content.assemble(("Now: ", "bold"), sentence))
+
+    def _show_backend_help(self) -> None:
+        value = self.backend.value
+        backend = value if isinstance(value, str) else "local"
+        style = "$text-warning" if backend in ("public", "remote") else "dim"
+        self.query_one("#backend-help", Static).update(Content.styled(BACKEND_HELP[backend], style))
+        self.server_url.disabled = backend != "remote"
+
+    @on(Select.Changed, "#backend")
+    def _backend_changed(self) -> None:
+        self._show_backend_help()
+
+    @on(Select.Changed, "#theme")
+    def _theme_changed(self, event: Select.Changed) -> None:
+        if isinstance(event.value, str) and event.value in self.app.available_themes:
+            self.app.theme = event.value  # preview; Esc without saving puts it back
+
+    def build(self) -> Settings:
+        """Settings from the form; raises ValidationError for a bad value."""
+        current = self.ctx.settings
+        words = [w.strip() for w in self.words.text.splitlines() if w.strip()]
+        grammar = GrammarSettings.model_validate(
+            {
+                **current.grammar.model_dump(),
+                "backend": self.backend.value,
+                "server_url": self.server_url.value.strip(),
+                "variant": self.variant.value,
+                "mother_tongue": self.mother_tongue.value,
+                "picky": self.picky.value,
+            }
+        )
+        ui = UISettings.model_validate(
+            {
+                **current.ui.model_dump(),
+                "theme": self.theme_select.value,
+                "live_feedback": self.live.value,
+            }
+        )
+        dictionary = DictionarySettings(words=sorted(set(words), key=str.lower))
+        return current.model_copy(update={"grammar": grammar, "ui": ui, "dictionary": dictionary})
+
+    def action_save(self) -> None:
+        """Validate and write the settings file; apply them now."""
+        try:
+            new = self.build()
+        except ValidationError as exc:
+            self.notify(describe_validation_error(exc), title="Not saved", severity="error")
+            return
+        if new.grammar.backend is GrammarBackend.REMOTE and not new.grammar.server_url:
+            self.notify(
+                "The remote backend needs a server URL.", title="Not saved", severity="error"
+            )
+            self.server_url.focus()
+            return
+        self._save(new)
+
+    @work(
+        thread=True,
+        exclusive=True,
+        group="settings",
+        exit_on_error=False,
+        description="Save settings",
+    )
+    def _save(self, new: Settings) -> None:
+        try:
+            path = save_settings(new)
+        except OSError as exc:
+            self.app.call_from_thread(
+                self.notify,
+                f"Could not write the settings: {exc.strerror or exc}",
+                severity="error",
+            )
+            return
+        old = self.ctx.settings
+        self.ctx.settings = new
+        grammar_changed = (old.grammar != new.grammar) or (old.dictionary != new.dictionary)
+        if grammar_changed and self.ctx.engine_factory is not None:
+            previous = self.ctx.engine
+            engine = self.ctx.engine_factory(new)
+            self.ctx.engine = engine
+            previous.close()
+            engine.grammar.start()
+        self.app.call_from_thread(self._saved, str(path), grammar_changed)
+
+    def _saved(self, path: str, grammar_changed: bool) -> None:
+        self.saved_theme = self.ctx.settings.ui.theme
+        extra = " Grammar checker restarted." if grammar_changed else ""
+        self.notify(f"Saved to {path}.{extra}", title="Settings")
+        for screen in self.app.screen_stack:
+            screen.post_message(SettingsChanged())
+
+    def action_back(self) -> None:
+        """Back without saving (a previewed theme is put back)."""
+        if self.app.theme != self.saved_theme and self.saved_theme in self.app.available_themes:
+            self.app.theme = self.saved_theme
+        self.dismiss(None)
