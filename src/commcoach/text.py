@@ -67,7 +67,9 @@ def split_sentences(text: str) -> list[Span]:
     start = 0
     for match in _BOUNDARY.finditer(text):
         if match.group(1):
-            before = _WORD_BEFORE.search(text, 0, match.start(1))
+            # Look back a bounded window (searching from 0 made splitting quadratic); a word
+            # longer than the window is never an abbreviation, so nothing is lost.
+            before = _WORD_BEFORE.search(text, max(0, match.start(1) - 64), match.start(1))
             word = before.group(1).lower().rstrip(".") if before else ""
             if match.group(1) == "." and (word in _ABBREVIATIONS or len(word) == 1):
                 continue

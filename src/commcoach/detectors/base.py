@@ -1,0 +1,372 @@
+"""Shared machinery of the built-in detectors: finders, sentences, headings and negation.
+
+A detector answers one question about a message and returns its evidence span. Most detectors
+here are a handful of *finders* (a regular expression, optionally with a context check such as
+"not negated" or "not inside a question"); the detector returns the earliest evidence any finder
+gives, so the learner sees the first words that satisfied the element.
+
+Messages are short (stand-ups, comments), and the detectors run on every keystroke burst, so
+sentence splits and heading sections are cached per text and every pattern is linear: bounded
+repeats only, no nested unbounded quantifiers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Protocol
+
+from commcoach.text import Span, split_sentences
+
+Detector = Callable[[str], Span | None]
+"""A detector takes a message and returns the span of its evidence, or None."""
+
+Keep = Callable[[str, re.Match[str]], bool]
+"""A context check: should this match of a finder's pattern count as evidence?"""
+
+IGNORE = re.IGNORECASE
+VERBOSE = re.IGNORECASE | re.VERBOSE | re.MULTILINE
+
+
+class Matcher(Protocol):
+    """Anything that yields matches over a text, in order: a compiled pattern or WordRules."""
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]: ...
+
+
+_TOKEN = re.compile(r"\w[\w']*")
+
+
+@lru_cache(maxsize=16)
+def tokens(text: str) -> tuple[tuple[int, str], ...]:
+    """(start, lowercased word) for every word of `text`. Cached per text."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters lowercase to two ('İ'): keep offsets exact
+        return tuple((m.start(), m.group().lower()) for m in _TOKEN.finditer(text))
+    return tuple((m.start(), m.group()) for m in _TOKEN.finditer(lowered))
+
+
+class WordRules:
+    """Alternatives keyed by the words they can start with, tried only where those words occur.
+
+    One big alternation makes the regex engine try every alternative at every word: about
+    1 ms per detector on a 300-word message. Dispatching on the first word costs one dictionary
+    lookup per word instead. Each rule is `("first words", pattern)`: the pattern must match
+    starting at one of the listed words (lowercase; '#num' for a number; '*suffix' for any word
+    ending so, e.g. "*'ll").
+    """
+
+    def __init__(self, rules: Sequence[tuple[str, str]], flags: int = VERBOSE) -> None:
+        exact: dict[str, list[str]] = {}
+        suffix: dict[str, list[str]] = {}
+        for first, source in rules:
+            for word in first.split():
+                target = suffix if word.startswith("*") else exact
+                target.setdefault(word.lstrip("*"), []).append(source)
+        compiled: dict[tuple[str, ...], re.Pattern[str]] = {}
+
+        def build(sources: list[str]) -> re.Pattern[str]:
+            key = tuple(sources)
+            if key not in compiled:
+                compiled[key] = re.compile("|".join(f"(?:{s})" for s in sources), flags)
+            return compiled[key]
+
+        self._exact = {word: build(sources) for word, sources in exact.items()}
+        self._suffix = [(end, build(sources)) for end, sources in suffix.items()]
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """Matches in text order (one per starting word at most)."""
+        for start, word in tokens(text):
+            pattern = self._exact.get(word)
+            if pattern is None and word[0] <= "9":  # an ASCII digit: a number
+                pattern = self._exact.get("#num")
+            match = pattern.match(text, start) if pattern is not None else None
+            if match is None:
+                for end, candidate in self._suffix:
+                    if word.endswith(end):
+                        match = candidate.match(text, start)
+                        if match is not None:
+                            break
+            if match is not None:
+                yield match
+
+
+def normalised(detect: Detector) -> Detector:
+    """Run `detect` with curly quotes and apostrophes made straight (same length, same spans)."""
+    table = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+
+    def run(text: str) -> Span | None:
+        return detect(text.translate(table))
+
+    return run
+
+
+def regex_finder(pattern: Matcher, keep: Keep | None = None) -> Detector:
+    """The first non-empty match of `pattern` that `keep` accepts (every match if no `keep`)."""
+
+    def find(text: str) -> Span | None:
+        for match in pattern.finditer(text):
+            if match.end() > match.start() and (keep is None or keep(text, match)):
+                return Span(match.start(), match.end())
+        return None
+
+    return find
+
+
+def earliest(*finders: Detector) -> Detector:
+    """A detector that returns the evidence that starts first among its finders."""
+
+    def detect(text: str) -> Span | None:
+        best: Span | None = None
+        for find in finders:
+            span = find(text)
+            if span is not None and (best is None or span.start < best.start):
+                best = span
+        return best
+
+    return detect
+
+
+def all_of(*checks: Keep) -> Keep:
+    """A context check that passes when every check passes."""
+
+    def keep(text: str, match: re.Match[str]) -> bool:
+        return all(check(text, match) for check in checks)
+
+    return keep
+
+
+# --- sentences ---------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=16)
+def sentences(text: str) -> tuple[Span, ...]:
+    """Sentence spans of `text` (cached: every detector of one message shares the split)."""
+    return tuple(split_sentences(text))
+
+
+def sentence_at(text: str, index: int) -> Span:
+    """The sentence that holds `index` (or an empty span there, between sentences)."""
+    for span in sentences(text):
+        if span.start <= index < span.end:
+            return span
+    return Span(index, index)
+
+
+_MACHINE_TOKEN = re.compile(r"://|^www\.|^[@#]|^\S*/\S*/|^\[|\]\(|\?\w+=")
+
+
+def in_protected(text: str, index: int) -> bool:
+    """True when `index` falls inside inline code, a URL, a path, a link or a mention.
+
+    A local look at the token around `index` (commcoach.text.protected_spans scans the whole
+    message, too slow to call on every keystroke for every detector).
+    """
+    if in_code(text, index):
+        return True
+    line_start = text.rfind("\n", 0, index) + 1
+    start = index
+    while start > line_start and not text[start - 1].isspace():
+        start -= 1
+    end = index
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return _MACHINE_TOKEN.search(text[start:end]) is not None
+
+
+def in_code(text: str, index: int) -> bool:
+    """True when `index` is inside inline code (odd number of backticks before it on its line)."""
+    return text.count("`", text.rfind("\n", 0, index) + 1, index) % 2 == 1
+
+
+def is_question(text: str, sentence: Span) -> bool:
+    """True when the sentence ends with a question mark (outside inline code)."""
+    chunk = text[sentence.start : sentence.end].rstrip()
+    return chunk.endswith("?") and not in_code(text, sentence.start + len(chunk) - 1)
+
+
+def not_in_question(text: str, match: re.Match[str]) -> bool:
+    """Context check: the match is not inside a question (a question states no plan or fact)."""
+    return not is_question(text, sentence_at(text, match.start()))
+
+
+def standalone(text: str, match: re.Match[str]) -> bool:
+    """Context check: the match is a word of prose, not part of a name like 'go-ipfs-delay'."""
+    start, end = match.start(), match.end()
+    if start > 0 and text[start - 1] in "-/._@#":
+        return False
+    return not (end + 1 < len(text) and text[end] in "-/._" and text[end + 1].isalnum())
+
+
+def not_quoted(text: str, match: re.Match[str]) -> bool:
+    """Context check: the match is not inside a quotation (quoted words are mentioned, not used)."""
+    sentence = sentence_at(text, match.start())
+    return text.count('"', sentence.start, match.start()) % 2 == 0
+
+
+def not_in_protected(text: str, match: re.Match[str]) -> bool:
+    """Context check: the match does not start inside code, a URL or a path."""
+    return not in_protected(text, match.start())
+
+
+# --- negation ----------------------------------------------------------------------------------
+
+_NEGATED_BEFORE = re.compile(
+    r"(?:\b(?:no|not|never|nothing|without|none|hardly)|n't)(?:[ \t]+[\w-]+){0,2}[ \t,]*$",
+    IGNORE,
+)
+
+
+def not_negated(text: str, match: re.Match[str]) -> bool:
+    """Context check: no 'no / not / never / n't' in the two words before the match."""
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    window = text[max(line_start, match.start() - 30) : match.start()]
+    return _NEGATED_BEFORE.search(window) is None
+
+
+def preceded_in_sentence(pattern: re.Pattern[str]) -> Keep:
+    """Context check: FAILS when `pattern` occurs earlier in the match's sentence or clause."""
+
+    def keep(text: str, match: re.Match[str]) -> bool:
+        sentence = sentence_at(text, match.start())
+        before = text[sentence.start : match.start()]
+        return pattern.search(before) is None
+
+    return keep
+
+
+# --- headings ----------------------------------------------------------------------------------
+
+_HEADING = re.compile(
+    r"""^[ \t]*(?:[-*•+][ \t]+|\d{1,2}[.)][ \t]+)?(?:\#{1,6}[ \t]*)?(?:\*\*|__)?
+        (?P<label>[A-Za-z][A-Za-z'/ -]{0,28}?)(?:\*\*|__)?[ \t]*
+        (?::|[ \t]-{1,2}[ \t]|$)[ \t]*(?P<rest>[^\n]*)$""",
+    re.VERBOSE | re.MULTILINE,
+)
+
+
+def _labels(joined: str) -> frozenset[str]:
+    return frozenset(joined.split("|"))
+
+
+DONE_HEADINGS = _labels(
+    "done|completed|complete|finished|accomplished|last week|yesterday|progress|shipped|"
+    "achievements|what i did|did"
+)
+NEXT_HEADINGS = _labels(
+    "next|next steps|next step|next up|up next|to do|todo|to-do|plan|plans|planned|today|"
+    "tomorrow|this week|next week|upcoming|coming up|in progress|doing|will do|focus|"
+    "plan for today|plans for today|plan for this week|goals|goals for this week"
+)
+BLOCKED_HEADINGS = _labels(
+    "blocked|blocked on|blocked by|blockers|blocker|blocking|impediments|risks|risk|issues|"
+    "problems|concerns|blockers and risks|risks and blockers|blockers/risks|risks/blockers|"
+    "help needed|needs help|need help"
+)
+_KINDS = (("done", DONE_HEADINGS), ("next", NEXT_HEADINGS), ("blocked", BLOCKED_HEADINGS))
+
+_END = r"(?=\s*(?:[.,!;:)-]|$))"
+_EMPTY_CONTENT = re.compile(
+    rf"""^[\s*•+-]*(?:
+          (?:none|nope|n/?a|nil|tbd|no|all\s+good|nothing){_END}
+        | no\s+(?:blockers?|issues?|problems?|risks?|impediments?|concerns?)\b
+        | nothing\s+(?:blocking|yet|so\s+far|right\s+now|at\s+the\s+moment|major|much)\b
+        | not\s+(?:really|yet|at\s+the\s+moment|currently|right\s+now|that\s+I\s+know\s+of)\b
+        | not\s+(?:necessarily\s+|really\s+|currently\s+)?blocked\b
+        | \{{\s*\?\s*\}} | \?+\s*$ | [-—]+\s*$ | $
+    )""",
+    VERBOSE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A heading such as 'Next:' or '- Blocked' and the first line of what it introduces."""
+
+    kind: str
+    """"done", "next" or "blocked"."""
+    heading: Span
+    """The heading label, e.g. 'Blocked' (without bullet, colon or markdown)."""
+    first: Span | None
+    """The first content: the text after the colon, or the first non-empty line below."""
+    end: int
+    """Where the section ends: the start of the next known heading, or the end of the text."""
+
+    @property
+    def evidence(self) -> Span:
+        """Heading and first content together: the words a learner should see highlighted."""
+        return Span(self.heading.start, self.first.end if self.first else self.heading.end)
+
+
+def _kind(label: str) -> str | None:
+    normal = " ".join(label.lower().replace("_", " ").split())
+    for kind, labels in _KINDS:
+        if normal in labels:
+            return kind
+    return None
+
+
+@lru_cache(maxsize=16)
+def sections(text: str) -> tuple[Section, ...]:
+    """Known headings (done / next / blocked) in `text`, in order, with their first content."""
+    found: list[tuple[str, Span, re.Match[str]]] = []
+    for match in _HEADING.finditer(text):
+        kind = _kind(match.group("label"))
+        if kind is not None:
+            found.append((kind, Span(match.start("label"), match.end("label")), match))
+    result: list[Section] = []
+    for position, (kind, heading, match) in enumerate(found):
+        end = found[position + 1][2].start() if position + 1 < len(found) else len(text)
+        first: Span | None = None
+        if match.group("rest").strip():
+            first = _trimmed(text, match.start("rest"), match.end("rest"))
+        else:
+            offset = match.end()
+            for line in text[match.end() : end].split("\n"):
+                if line.strip():
+                    first = _trimmed(text, offset, offset + len(line))
+                    break
+                offset += len(line) + 1
+        result.append(Section(kind, heading, first, end))
+    return tuple(result)
+
+
+def _trimmed(text: str, start: int, end: int) -> Span:
+    chunk = text[start:end]
+    lead = len(chunk) - len(chunk.lstrip())
+    return Span(start + lead, start + len(chunk.rstrip()))
+
+
+def has_content(text: str, section: Section) -> bool:
+    """True when the section's first content says something ('None', 'n/a', '{?}' do not)."""
+    if section.first is None:
+        return False
+    return _EMPTY_CONTENT.match(text[section.first.start : section.first.end]) is None
+
+
+def section_at(text: str, index: int) -> Section | None:
+    """The section whose heading precedes `index` and whose body holds it, if any."""
+    current: Section | None = None
+    for section in sections(text):
+        if section.heading.start <= index < section.end:
+            current = section
+    return current
+
+
+def not_a_heading(text: str, match: re.Match[str]) -> bool:
+    """Context check: the match is not the label of a known heading (headings judge their body)."""
+    return not any(s.heading.start <= match.start() < s.heading.end for s in sections(text))
+
+
+def heading_finder(kind: str) -> Detector:
+    """Evidence from the first heading of `kind` that has real content under it."""
+
+    def find(text: str) -> Span | None:
+        for section in sections(text):
+            if section.kind == kind and has_content(text, section):
+                return section.evidence
+        return None
+
+    return find

@@ -1,0 +1,300 @@
+"""Detectors for progress updates and stand-ups: what was done, what comes next, what blocks.
+
+Writers mark these three with tense and aspect ("I fixed", "I have added" / "I'll", "going to",
+"I'm now working on") or with headings ("Done:", "Next:", "Blocked:"); real updates use both, and
+often drop the subject ("- going to open a PR", "Hope to open a thread"). Under a heading, the
+heading is the evidence, as long as the line below it says something ("Blocked: None" does not
+name a blocker).
+"""
+
+from __future__ import annotations
+
+import re
+
+from commcoach.detectors.base import (
+    VERBOSE,
+    Detector,
+    WordRules,
+    all_of,
+    earliest,
+    heading_finder,
+    not_a_heading,
+    not_in_question,
+    not_negated,
+    not_quoted,
+    preceded_in_sentence,
+    regex_finder,
+    section_at,
+    standalone,
+)
+
+# --- done --------------------------------------------------------------------------------------
+
+_IRREGULAR_PAST = (
+    r"(?:did|made|wrote|built|ran|found|got|set|put|sent|began|brought|took|gave|kept|left|"
+    r"read|saw|spent|split|thought|understood|went|won|broke|chose|drew|fed|fought|held|led|"
+    r"lost|met|paid|rewrote|shipped|caught|taught|bought|sat|spoke|told|threw|shut|cut|hit)"
+)
+_IRREGULAR_PARTICIPLE = (
+    r"(?:done|made|written|rewritten|built|run|found|got|gotten|set|put|sent|begun|brought|taken"
+    r"|given|kept|left|read|seen|spent|split|thought|understood|gone|won|broken|chosen|drawn|held"
+    r"|led|lost|met|paid|caught|taught|bought|spoken|told|thrown|shown|known|grown|shut|cut|hit)"
+)
+_NOT_A_PAST = (
+    r"(?!(?:need|feed|seed|speed|proceed|exceed|succeed|embed|shed|bleed|breed|heed|weed|bed|red"
+    r"|wanted|wondered|hoped|needed|intended|planned|meant|expected|liked|loved|used\s+to"
+    r"|supposed|interested|concerned|worried|confused|excited|based|related|tired|pleased)\b)"
+)
+"""Words ending in -ed that are not past actions ('need', 'wanted to ask', 'was interested')."""
+_ADVERB = r"(?:(?:also|then|just|already|finally|now|mostly|successfully|\w+ly|all)\s+)?"
+_NO_MODAL_BEFORE = r"(?<!\bwould\s)(?<!\bcould\s)(?<!\bshould\s)(?<!\bmight\s)(?<!\bmust\s)"
+
+_COMPLETED = WordRules(
+    [
+        # I fixed / we mostly wrote / I've been working
+        ("i we", rf"(?:I|we)\s+{_ADVERB}{_NOT_A_PAST}(?:[a-z]+ed|{_IRREGULAR_PAST})\b"),
+        # (someone) has merged / I've written / we have recently added (not 'would have', 'you've')
+        (
+            "have has had *'ve",
+            rf"""{_NO_MODAL_BEFORE}(?<!\byou\s)(?:have|has|had|(?!you')\w+'ve)\s+{_ADVERB}
+                {_NOT_A_PAST}(?:[a-z]+ed|{_IRREGULAR_PARTICIPLE}|been\s+\w+ing)\b""",
+        ),
+        (
+            "fixed merged shipped deployed released resolved closed",
+            r"(?:fixed|merged|shipped|deployed|released|resolved|closed)\s*[:\-]",
+        ),
+        # the fix is deployed / the PR has been merged
+        (
+            "is are was were has have",
+            r"""(?:is|are|was|were|has\s+been|have\s+been)\s+(?:now\s+|finally\s+|already\s+)?
+                (?:done|finished|complete|completed|merged|fixed|deployed|released|live|resolved
+                |submitted|published|enhanced|added|implemented|introduced|ready\s+for\s+review
+                |in\s+review|up\s+for\s+review)\b""",
+        ),
+        # Last week developed the search (no subject)
+        (
+            "yesterday last this so",
+            rf"""(?:yesterday|last\s+week|this\s+week|so\s+far)\b[^.!?\n]{{0,40}}?
+                \b{_NOT_A_PAST}(?:[a-z]+ed|{_IRREGULAR_PAST})\b""",
+        ),
+        ("managed was were", r"(?:managed\s+to|was\s+able\s+to|were\s+able\s+to)\s+\w+"),
+    ]
+)
+_COMPLETED_LINE = re.compile(
+    r"""^[ \t]*(?:[-*•][ \t]*)?(?!(?:Blocked|Needed|Planned|Scheduled|Expected|Concerned|Interested
+        |Worried|Based|Related|Need|Speed|Seed|Feed|Red)\b)
+        (?-i:[A-Z][a-z]+ed|Wrote|Built|Made|Found|Got|Set\s+up|Sent|Ran|Did|Began|Rewrote)\b""",
+    VERBOSE,
+)
+"""A line that opens with a past verb: '- Fixed the login bug'."""
+
+detect_completed_action: Detector = earliest(
+    regex_finder(_COMPLETED, all_of(not_in_question, not_quoted)),
+    regex_finder(_COMPLETED_LINE, not_in_question),
+    heading_finder("done"),
+)
+"""Says what was done: past tense or present perfect, or a 'Done:' heading with content."""
+
+# --- next --------------------------------------------------------------------------------------
+
+_PRONOUN_AFTER_MODAL = r"(?:you|we|I|it|they|he|she|this|that|there|someone|anyone|not|never)"
+_MODAL_ADVERB = (
+    r"(?:(?:also|then|now|still|probably|likely|definitely|first|soon|try\s+to|\w+ly)\s+)?"
+)
+_NOT_ONGOING = (
+    r"(?!(?:having|getting|feeling|wondering|asking|thinking|sorry|not|writing\s+to"
+    r"|looking\s+forward|confused|unable|able|happy|glad|interested|sure|done|finished|stuck"
+    r"|blocked|missing|saying|struggling|seeing|hearing|running\s+out|afraid|worried|aware|new"
+    r"|also\s+not)\b)"
+)
+"""'-ing' words after 'I am' that describe a state, not ongoing work."""
+_DETERMINER = r"(?:the|a|an|my|our|your|his|her|their|this|that)"
+
+_FUTURE = WordRules(
+    [
+        # I'll / we will / the PR will come up / which will be released
+        ("i we", rf"(?:I|we)\s+(?:will|shall)\s+{_MODAL_ADVERB}(?!{_PRONOUN_AFTER_MODAL}\b)[a-z]+"),
+        ("*'ll", rf"\w+'ll\s+{_MODAL_ADVERB}(?!{_PRONOUN_AFTER_MODAL}\b)[a-z]+"),
+        (
+            "will shall",
+            rf"(?<=\w\s)(?:will|shall)\s+{_MODAL_ADVERB}(?!{_PRONOUN_AFTER_MODAL}\b)[a-z]+",
+        ),
+        # (I'm) going to / planning to / hoping to ...
+        (
+            "i we i'm we're going planning hoping about aiming intending",
+            rf"""(?:(?:I|we)(?:'m|\s+am|'re|\s+are)\s+)?(?:going|planning|hoping|about|aiming
+                |intending)\s+to\s+(?!{_DETERMINER}\b)\w+""",
+        ),
+        (
+            "i we i'd we'd",
+            r"""(?:I|we)(?:\s+(?:plan|intend|aim|hope|want|expect|need|still\s+need|would\s+like)
+                |'d\s+like)\s+to\s+(?!ask\b|know\b|request\b|thank\b|say\b|mention\b)\w+""",
+        ),
+        # ... complete need to complete the render part (subject dropped; not 'you need to')
+        (
+            "need",
+            r"""(?<=[a-z]\s)(?<!\byou\s)(?<!\bthey\s)(?<!\bdo\s)(?<!\bwould\s)(?<!\bwill\s)
+                (?<!\bdon't\s)(?<!\bthe\s)(?<!\bno\s)need\s+to\s+(?!be\b|know\b|ask\b)\w+""",
+        ),
+        # I'm now working on / we are moving / I m using (ongoing work is today's plan)
+        (
+            "i we i'm we're",
+            rf"""(?:I|we)\s*(?:'m|\s+am|'re|\s+are|\s+m)\s+(?:(?:now|currently|still|also|basically
+                |actively|just|slowly)\s+){{0,2}}{_NOT_ONGOING}[a-z]+ing\b""",
+        ),
+        ("currently", rf"currently\s+(?:(?:am|are|is)\s+)?{_NOT_ONGOING}[a-z]+ing\b"),
+        # I have now started my work on / we began to modify
+        (
+            "i we i've we've",
+            r"""(?:I|we)(?:\s+have|'ve)?\s+(?:now\s+|just\s+|also\s+|recently\s+)?(?:started|begun
+                |began)\s+(?:to\s+\w+|on\b|\w+ing\b|my\s+work|work(?:ing)?\s+on|the\s+work)""",
+        ),
+        (
+            "and but now still currently also then",
+            r"""(?:and|but|now|still|currently|also|then)\s+(?:still\s+|now\s+|currently\s+)?
+                (?:working|continuing|focusing)\s+(?:on|with)\b""",
+        ),
+        ("in", r"in\s+progress\b"),
+        ("next", r"next\s+(?:up|steps?|thing|task|would\s+be|will\s+be|is|are|on\s+my\s+list)\b"),
+        ("is are comes come coming", r"(?:is|are|comes?|coming)\s+next\b"),
+        ("coming", r"coming\s+up\b"),
+        (
+            "my our the",
+            r"(?:my|our|the)\s+(?:next\s+steps?|plan|goal|focus)\s+(?:is|are|will\s+be|for)\b",
+        ),
+        ("going moving from", r"(?:going\s+forward|moving\s+forward|from\s+here\s+on)\b"),
+    ]
+)
+
+_ONGOING_LINE = re.compile(
+    r"""(?:^|(?<=[.!?]\s))[ \t]*(?:[-*•][ \t]*)?(?:then\s+|also\s+|still\s+|now\s+|currently\s+)?
+        (?:working|continuing|starting|focusing|trying|investigating|looking\s+into|finishing
+        |finalizing|finalising|wrapping\s+up|preparing|prepping
+        |(?:and\s+)?(?:hope|plan|intend|aim|expect|need|going)\s+to\s+\w+)\b""",
+    VERBOSE,
+)
+"""A sentence or line that opens with ongoing work or a plan: '- Still working on X', 'Hope to'."""
+
+
+def _not_under_done_heading(text: str, match: re.Match[str]) -> bool:
+    """'- Working on X' under 'Done:' or 'Last week:' reports the past, not a plan."""
+    section = section_at(text, match.start())
+    return section is None or section.kind != "done"
+
+
+detect_future_plan: Detector = earliest(
+    regex_finder(_FUTURE, all_of(not_in_question, not_quoted)),
+    regex_finder(_ONGOING_LINE, all_of(not_in_question, _not_under_done_heading)),
+    heading_finder("next"),
+)
+"""Says what comes next: future forms, plans, ongoing work, or a 'Next:' heading with content."""
+
+# --- blockers and risks ------------------------------------------------------------------------
+
+_STRONG_BLOCKER = WordRules(
+    [
+        (
+            "blocked blocking blocker blockers",
+            r"(?:blocked|blocking|blocker|blockers)\b(?!\s*:?\s*(?:none|no|n/a|nothing)\b)",
+        ),
+        ("waiting wait", r"(?:waiting|wait)\s+(?:for|on)\b"),
+        (
+            "depends depending dependent dependency",
+            r"(?:depends|depending|dependent|dependency)\s+on\b",
+        ),
+        ("stuck hung", r"(?:stuck|hung\s+up)\b"),
+        (
+            "can't cannot can couldn't could unable not",
+            r"""(?:can't|cannot|can\s+not|couldn't|could\s+not|unable\s+to|not\s+able\s+to)\s+
+                (?!wait\b)\w+""",
+        ),
+        ("don't do doesn't didn't", r"(?:don't|do\s+not|doesn't|didn't)\s+know\s+how\b"),
+        (
+            "don't do doesn't no lack lacking without",
+            r"""(?:don't|do\s+not|doesn't|no|lack|lacking|without)\s+(?:have\s+)?(?:any\s+)?
+                (?:access|permission|permissions|credentials|rights)\b""",
+        ),
+        (
+            "risk risks risky concern concerns concerned worried worry struggling trouble",
+            r"(?:risk|risks|risky|concern|concerns|concerned|worried|worry|struggling|trouble)\b",
+        ),
+        (
+            "might may could",
+            r"(?:might|may|could)\s+(?:not|slip|be\s+late|delay|take\s+longer|miss|fail|break)\b",
+        ),
+        (
+            "probably likely possibly",
+            r"""(?:probably|likely|possibly)\s+(?:not|won't|will\s+not|doesn't|does\s+not|isn't
+                |can't)\b""",
+        ),
+        (
+            "delayed delay delays behind slipping slipped slip",
+            r"(?:delayed|delays?|behind\s+schedule|slipping|slipped|slip)\b",
+        ),
+        (
+            "#num a one two few some several",
+            r"(?:\d+|a|one|two|few|some|several)\s+(?:\w+\s+)?(?:days?|weeks?|sprints?)\s+behind\b",
+        ),
+        ("running ran run", r"(?:running|ran|run)\s+out\s+of\b"),
+        ("out", r"out\s+of\s+(?:disk|memory|space|quota|credits)\b"),
+        (
+            "is are was it's",
+            r"(?:is|are|was|it's)\s+a\s+(?:real\s+|big\s+)?(?:pain|problem|blocker|bottleneck)\b",
+        ),
+        ("need", r"need\s+\w+\s+(?:before|first)\b"),
+        ("until unless", r"(?:until|unless)\s+(?:I|we)\s+(?:get|have|hear|receive)\b"),
+        (
+            "if",
+            r"""if\s+(?:I|we)\s+(?:miss|don't|do\s+not|can't|cannot|fail|run\s+out|am\s+not
+                |are\s+not)\b""",
+        ),
+        ("open", r"open\s+(?:questions?|issues?)\b"),
+    ]
+)
+"""Words that name a blocker or a risk by themselves (unless negated: 'not blocked')."""
+
+_PROBLEM = WordRules(
+    [
+        (
+            "issue issues problem problems trouble",
+            r"(?:issues?|problems?|trouble)\s+(?:with|about|when|while)\b",
+        ),
+        (
+            "bug bugs error errors failure failures regression regressions",
+            r"(?:bugs?|errors?|failures?|regressions?)\s+(?:with|about|in|on|when|while)\b",
+        ),
+        (
+            "there there's we i got hit ran running facing seeing getting",
+            r"""(?:there\s+(?:is|are|were|was)|there's|we\s+(?:have|had|hit)|I\s+(?:have|had|hit)
+                |got|hit|ran\s+into|running\s+into|facing|seeing|getting)\s+(?:still\s+)?
+                (?:some|a\s+few|several|many|lots\s+of|an?|the\s+same|a\s+couple\s+of)?\s*
+                (?:(?!no\b|not\b)\w+\s+)?(?:issues?|problems?|bugs?|errors?|failures?
+                |crash(?:es)?)\b""",
+        ),
+        (
+            "fail fails failing failed broken breaks crash crashes crashed crashing flaky hangs "
+            "timed time times regression",
+            r"""(?:fail|fails|failing|failed|broken|breaks|crash|crashes|crashed|crashing|flaky
+                |hangs|timed?\s+out|times\s+out|regression)\b""",
+        ),
+        (
+            "error errors",
+            r"errors?\b(?![\s-]*(?:free|handling|messages?|codes?|pages?|reporting|tracking))",
+        ),
+    ]
+)
+"""Problem words, which count unless the same sentence says they were fixed or are being fixed."""
+
+_RESOLVED = re.compile(
+    r"""\b(?:fix|fixed|fixes|fixing|bugfix\w*|hotfix\w*|resolved?|resolving|solved?|solving|closed?
+        |closing|addressed|address|handled?|handling|patched|work(?:ed)?\s+out|working\s+out
+        |investigat\w*|look(?:ed)?\s+into|debugg?\w*)\b""",
+    VERBOSE,
+)
+
+detect_blocker: Detector = earliest(
+    regex_finder(_STRONG_BLOCKER, all_of(standalone, not_negated, not_a_heading)),
+    regex_finder(_PROBLEM, all_of(standalone, not_negated, preceded_in_sentence(_RESOLVED))),
+    heading_finder("blocked"),
+)
+"""Names a blocker, problem or risk; 'No blockers' and 'Blocked: none' do not count."""
