@@ -208,3 +208,31 @@ def test_model_answers_walk_through_every_turn(scenario: Scenario) -> None:
         conversation.answer(text, report)  # type: ignore[arg-type]
     assert conversation.finished
     assert visited == [t.id for t in scenario.turns]
+
+
+# --- the schema guide ---------------------------------------------------------------------------
+
+README = SCENARIOS_DIR / "README.md"
+
+
+def test_readme_example_is_a_valid_scenario_whose_answers_meet_its_rubric() -> None:
+    """The annotated example is what people copy: it must load and pass `validate`."""
+    from commcoach.cli.scenarios_cmd import model_answer_problems
+    from commcoach.scenarios import parse_scenario
+
+    text = README.read_text(encoding="utf-8")
+    start = text.index("```yaml\nid: ") + len("```yaml\n")
+    example = parse_scenario(text[start : text.index("```", start)], "example.yaml")
+    assert model_answer_problems(example) == []
+    assert any(f.unless for t in example.turns for f in t.follow_ups)
+    assert any(f.when for t in example.turns for f in t.follow_ups)
+
+
+def test_readme_documents_every_builtin_detector_and_lists_every_scenario() -> None:
+    from commcoach.detectors import BUILTIN_DETECTORS
+
+    text = README.read_text(encoding="utf-8")
+    for name in BUILTIN_DETECTORS:
+        assert f"| `{name}` |" in text, name
+    for scenario_id in IDS:
+        assert f"| `{scenario_id}` |" in text, scenario_id
