@@ -165,12 +165,16 @@ def test_weak_answers_miss_the_rubric(scenario: Scenario) -> None:
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=IDS)
 def test_follow_ups_react_to_what_the_answer_contains(scenario: Scenario) -> None:
-    """An `unless` follow-up fires on a bare 'ok'; a `when` follow-up does not."""
+    """An `unless` follow-up fires on a bare 'ok' but not on the model answer (which already has
+    what it asks for); a `when` follow-up does not fire on 'ok'."""
     elements = _elements(scenario)
+    answers = _model_answers(scenario)
     for turn in scenario.turns:
         for follow in turn.follow_ups:
             if follow.unless is not None:
                 assert find_evidence(follow.unless, "ok", elements) is None, follow.message
+                model = answers[turn.id]
+                assert find_evidence(follow.unless, model, elements) is not None, follow.message
             if follow.when is not None:
                 assert find_evidence(follow.when, "ok", elements) is None, follow.message
             assert follow.expects, f"follow-up in {turn.id} expects nothing"
