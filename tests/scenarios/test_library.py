@@ -240,3 +240,21 @@ def test_readme_documents_every_builtin_detector_and_lists_every_scenario() -> N
         assert f"| `{name}` |" in text, name
     for scenario_id in IDS:
         assert f"| `{scenario_id}` |" in text, scenario_id
+
+
+def test_a_follow_up_goto_skips_a_turn_the_answer_made_unnecessary() -> None:
+    """incident-report-bug: recommending the rollback in the first report skips 'roll back or
+    hotfix?' and goes straight to the support update."""
+    scenario = LIBRARY.scenarios["incident-report-bug"]
+    conversation = Conversation(scenario)
+
+    def answer(text: str) -> None:
+        prompt = conversation.current
+        assert prompt is not None
+        report = _RubricOnly(scenario, [e.id for e in prompt.elements], text)
+        conversation.answer(text, report)  # type: ignore[arg-type]
+
+    answer("Since 13:52 about 8% of checkout requests fail. I'll check logs. Let's roll back.")
+    assert conversation.current is not None and conversation.current.is_follow_up
+    answer("The errors started at 13:52, two minutes after the 13:50 deploy.")
+    assert conversation.current is not None and conversation.current.turn_id == "support"
