@@ -9,8 +9,9 @@ from pathlib import Path
 import click
 
 from commcoach.cli.common import fail, library_from, settings_or_fail
-from commcoach.config import GrammarBackend
+from commcoach.config import GrammarBackend, Settings
 from commcoach.feedback.report import Report
+from commcoach.models import Scenario
 from commcoach.text import line_col
 
 MAX_INPUT_BYTES = 1_000_000
@@ -98,10 +99,13 @@ def _read(source: str) -> tuple[str, str]:
         fail(f"{name}: not UTF-8 text (byte {exc.start})")
 
 
-def _save(report: Report, settings: object, scenario: object, seconds: float, name: str) -> None:
+def _save(
+    report: Report, settings: Settings, scenario: Scenario | None, seconds: float, name: str
+) -> None:
+    """Keep the result as a draft; a failed save says where the attempt was kept instead."""
     from commcoach.history.save import save_draft_report
 
-    notice = save_draft_report(report, seconds, title=name)
+    notice = save_draft_report(report, seconds, title=name, settings=settings, scenario=scenario)
     click.echo(notice, err=True)
 
 
