@@ -7,7 +7,6 @@ Textual or start anything they do not need.
 from __future__ import annotations
 
 import importlib
-import sys
 
 import click
 
