@@ -59,6 +59,9 @@ class WordRules:
     """
 
     def __init__(self, rules: Sequence[tuple[str, str]], flags: int = VERBOSE) -> None:
+        self.rules = tuple(rules)
+        """The rules as given (tests compare the dispatch with one plain alternation)."""
+        self.flags = flags
         exact: dict[str, list[str]] = {}
         suffix: dict[str, list[str]] = {}
         for first, source in rules:
@@ -270,7 +273,8 @@ _KINDS = (("done", DONE_HEADINGS), ("next", NEXT_HEADINGS), ("blocked", BLOCKED_
 _END = r"(?=\s*(?:[.,!;:)-]|$))"
 _EMPTY_CONTENT = re.compile(
     rf"""^[\s*•+-]*(?:
-          (?:none|nope|n/?a|nil|tbd|no|all\s+good|nothing){_END}
+          (?:none|nope|n/?a|nil|tbd|no|all\s+good|nothing)
+          (?:\s+(?:yet|so\s+far|today|for\s+now|this\s+week|at\s+the\s+moment))?{_END}
         | no\s+(?:blockers?|issues?|problems?|risks?|impediments?|concerns?)\b
         | nothing\s+(?:blocking|yet|so\s+far|right\s+now|at\s+the\s+moment|major|much)\b
         | not\s+(?:really|yet|at\s+the\s+moment|currently|right\s+now|that\s+I\s+know\s+of)\b

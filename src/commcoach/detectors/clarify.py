@@ -29,6 +29,7 @@ from commcoach.detectors.base import (
     in_protected,
     is_question,
     not_in_protected,
+    not_in_question,
     not_quoted,
     regex_finder,
     sentences,
@@ -58,12 +59,17 @@ def detect_question(text: str) -> Span | None:
     A '?' inside a URL or code ('?author=me') asks nothing, and an imperative such as 'Do let me
     know!' is not a question.
     """
+    vocative: Span | None = None  # "Jeff?" alone is weaker evidence than a real question
     for sentence in sentences(text):
         chunk = text[sentence.start : sentence.end].rstrip()
         if is_question(text, sentence):
+            if len(chunk.split()) > 1:
+                return sentence
+            vocative = vocative or sentence
+        elif chunk and chunk[-1] not in ".!:" and _QUESTION_START.match(chunk):
             return sentence
-        if chunk and chunk[-1] not in ".!:" and _QUESTION_START.match(chunk):
-            return sentence
+    if vocative is not None:
+        return vocative
     for index, char in enumerate(text):
         # '?author=me' in a URL asks nothing.
         if char == "?" and not in_protected(text, index):
@@ -336,14 +342,6 @@ _OPTIONS = WordRules(
             r"""(?:my|our)\s+(?:plan|suggestion|proposal|idea|intention|approach|preference)
                 (?:\s+with\s+[\w-]+)?\s+(?:is|was|would\s+be)\b""",
         ),
-        # an offer: I can write the docs / we could split it (not 'as much as I can')
-        (
-            "i we",
-            r"""(?<!\bas\s)(?<!\bthat\s)(?<!\bif\s)(?<!\bwhen\s)(?<!\bhow\s)(?<!\bwhat\s)
-                (?<!\bwhere\s)(?:I|we)\s+(?:can|could)\s+(?:(?:also|still|easily|just|then)\s+)?
-                (?!not\b|see\b|be\b|only\b|tell\b|say\b|understand\b|find\b|hear\b|imagine\b
-                |feel\b)[a-z]+""",
-        ),
         ("maybe", r"maybe\s+(?:I|we)\s+(?:can|could|should)\b"),
         (
             "i we i'm we're",
@@ -391,6 +389,20 @@ _OPTIONS = WordRules(
         ),
     ]
 )
+
+_OFFER = WordRules(
+    [
+        # I can write the docs / we could split it (not 'as much as I can', not in a question)
+        (
+            "i we",
+            r"""(?<!\bas\s)(?<!\bthat\s)(?<!\bif\s)(?<!\bwhen\s)(?<!\bhow\s)(?<!\bwhat\s)
+                (?<!\bwhere\s)(?:I|we)\s+(?:can|could)\s+(?:(?:also|still|easily|just|then)\s+)?
+                (?!not\b|see\b|be\b|only\b|tell\b|say\b|understand\b|find\b|hear\b|imagine\b
+                |feel\b)[a-z]+""",
+        ),
+    ]
+)
+"""An offer to do something, in a statement."""
 
 _AUX_OR_WH = frozenset(
     str.split(
@@ -465,6 +477,7 @@ def _question_options(text: str) -> Span | None:
 
 detect_options: Detector = earliest(
     regex_finder(_OPTIONS, all_of(not_in_protected, not_quoted)),
+    regex_finder(_OFFER, all_of(not_in_question, not_quoted)),
     _question_options,
 )
 """Proposes options, an interpretation to confirm, or a default."""

@@ -1,0 +1,168 @@
+"""Detector machinery: evidence spans, headings, word dispatch, speed, no backtracking."""
+
+from __future__ import annotations
+
+import re
+import time
+from types import ModuleType
+
+import pytest
+from test_detectors import CASES
+
+from commcoach.detectors import BUILTIN_DETECTORS, base, clarify, progress, timing
+from commcoach.detectors.base import WordRules, in_protected, sections, tokens
+
+
+def _evidence(name: str, text: str) -> str | None:
+    span = BUILTIN_DETECTORS[name].detect(text)
+    return None if span is None else text[span.start : span.end]
+
+
+# --- evidence ----------------------------------------------------------------------------------
+
+STANDUP = """- Done:
+  - shipped the CSV export
+- Blocked:
+  - waiting on Ops for the API keys
+- Next:
+  - write the migration guide
+"""
+
+
+def test_heading_evidence_shows_the_heading_and_its_first_item() -> None:
+    blocker = _evidence("blocker", STANDUP)
+    assert blocker is not None
+    assert blocker.startswith("Blocked:")
+    assert blocker.endswith("waiting on Ops for the API keys")
+    done = _evidence("completed_action", STANDUP)
+    assert done is not None and done.startswith("Done:") and done.endswith("CSV export")
+    plan = _evidence("future_plan", STANDUP)
+    assert plan is not None and plan.startswith("Next:") and plan.endswith("migration guide")
+
+
+def test_an_empty_blocked_heading_is_no_evidence_but_later_words_are() -> None:
+    assert _evidence("blocker", "Blocked: none\nNext: deploy") is None
+    assert _evidence("blocker", "Blocked: none\nStill waiting for Ops, though.") == "waiting for"
+
+
+def test_evidence_is_in_the_original_text_even_with_curly_apostrophes() -> None:
+    assert _evidence("future_plan", "I\u2019ll send it tomorrow.") == "I\u2019ll send"
+    assert _evidence("completed_action", "I\u2019ve written the doc.") == "I\u2019ve written"
+
+
+def test_understanding_evidence_covers_the_stated_belief() -> None:
+    text = "I think the export runs nightly. Should I change it?"
+    evidence = _evidence("understanding", text)
+    assert evidence == "I think the export runs nightly"
+
+
+def test_question_evidence_is_the_asking_sentence() -> None:
+    text = "I merged the fix. Could you check staging? Thanks."
+    assert _evidence("question", text) == "Could you check staging?"
+
+
+def test_past_frames_are_not_an_eta_but_a_promise_to_finish_is() -> None:
+    assert _evidence("date_time", "This week I refactored the parser.") is None
+    assert _evidence("date_time", "I will finish the parser this week.") == "this week"
+
+
+# --- headings and protected tokens -------------------------------------------------------------
+
+
+def test_sections_find_known_headings_in_bullets_and_plain_lines() -> None:
+    text = "Last week:\n* fixed login\nThis week:\n* refund template\n - Blockers\n   - none"
+    found = [(s.kind, text[s.heading.start : s.heading.end]) for s in sections(text)]
+    assert found == [("done", "Last week"), ("next", "This week"), ("blocked", "Blockers")]
+
+
+def test_sentences_that_merely_start_like_a_heading_are_not_headings() -> None:
+    assert sections("Next would be the API layer.\nBlocked on the keys.") == ()
+
+
+def test_question_marks_in_urls_and_code_are_protected() -> None:
+    text = "See https://x.example/a?b=1 and `x?y` or did you?"
+    assert in_protected(text, text.index("?b"))
+    assert in_protected(text, text.index("?y"))
+    assert not in_protected(text, text.rindex("?"))
+
+
+def test_tokens_are_lowercased_with_offsets_into_the_text() -> None:
+    assert tokens("I'll SHIP it 2day") == ((0, "i'll"), (5, "ship"), (10, "it"), (13, "2day"))
+
+
+# --- first-word dispatch matches a plain alternation -------------------------------------------
+
+
+def _word_rules(module: ModuleType) -> list[tuple[str, WordRules]]:
+    return [(n, v) for n, v in vars(module).items() if isinstance(v, WordRules)]
+
+
+ALL_RULES = [
+    (f"{m.__name__}.{n}", r) for m in (progress, timing, clarify) for n, r in _word_rules(m)
+]
+CORPUS = [t for pos, neg in CASES.values() for t in pos + neg] + [STANDUP]
+
+
+@pytest.mark.parametrize(("name", "rules"), ALL_RULES, ids=[n for n, _ in ALL_RULES])
+def test_dispatch_finds_what_one_plain_alternation_finds(name: str, rules: WordRules) -> None:
+    """A rule whose pattern can start with a word missing from its list would be missed here."""
+    plain = re.compile(
+        r"(?<![\w'])(?:" + "|".join(f"(?:{src})" for _, src in rules.rules) + ")", rules.flags
+    )
+    for text in CORPUS:
+        dispatched = {m.start() for m in rules.finditer(text)}
+        expected = {m.start() for m in plain.finditer(text)}
+        assert expected <= dispatched, f"{name} missed a match in {text!r}"
+
+
+# --- speed -------------------------------------------------------------------------------------
+
+MESSAGE_300_WORDS = (
+    "Yesterday I fixed the flaky login test and merged the PR. Today I'll start the refund "
+    "email template, but I'm blocked on staging access. Should I ask Ops or wait for Maya? "
+    "If the job runs nightly, the export will be ready by Friday. I think the schema is fine. "
+) * 6
+
+
+def _clear_caches() -> None:
+    for cached in (base.sentences, base.sections, base.tokens):
+        cached.cache_clear()
+
+
+@pytest.mark.parametrize("name", sorted(BUILTIN_DETECTORS))
+def test_each_detector_takes_under_a_millisecond_on_300_words(name: str) -> None:
+    """They run on every keystroke burst. CPU time, best of several batches, cold caches."""
+    assert 280 <= len(MESSAGE_300_WORDS.split()) <= 320
+    detect = BUILTIN_DETECTORS[name].detect
+    best = float("inf")
+    for _ in range(7):
+        started = time.process_time()
+        for _ in range(10):
+            _clear_caches()
+            detect(MESSAGE_300_WORDS)
+        best = min(best, (time.process_time() - started) / 10)
+    assert best < 0.001, f"{name}: {best * 1000:.2f} ms"
+
+
+ADVERSARIAL = {
+    "long word": "a" * 20_000,
+    "many ifs": "if a b c d e f g h " * 600,
+    "should without or": "should I do this thing " * 600,
+    "commas after since": "since a, b, c, d, e, f, g " * 500,
+    "bullets": "- - - - -\n" * 1_000,
+    "quotes": '"a" ' * 3_000,
+    "negative questions": "isn't it the case that " * 600,
+    "headings": "Blocked\n" * 1_000,
+    "digits": "1 2 3 4 5 6 7 8 9 " * 800,
+    "no spaces": "word." * 3_000,
+}
+
+
+@pytest.mark.parametrize("kind", sorted(ADVERSARIAL))
+def test_no_pattern_backtracks_catastrophically(kind: str) -> None:
+    text = ADVERSARIAL[kind]
+    _clear_caches()
+    started = time.perf_counter()
+    for detector in BUILTIN_DETECTORS.values():
+        detector.detect(text)
+    assert time.perf_counter() - started < 2.0, kind
