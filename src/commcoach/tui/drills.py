@@ -1,17 +1,20 @@
-"""Drills: practise one rule you keep breaking by rewriting your own flagged sentence.
+"""Ways to practise what you keep getting wrong, found in your own recent attempts.
 
-The sentence comes from your most recent attempt the rule fired in, so the practice is about
-your writing, not a textbook example. No Textual here; the UI calls `find_drill` in a worker.
+For a word-level rule (grammar, style, tone) the practice is a drill: rewrite the sentence it
+last flagged in your own text until the rule no longer fires. For a rubric element you keep
+missing, it is the scenario you last missed it in. No Textual here; the UI calls these
+functions in a worker.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from commcoach.history import AttemptFilters, HistoryStore, StoredAttempt
 
 SEARCH_ATTEMPTS = 100
-"""How many recent attempts to look through for a flagged sentence."""
+"""How many recent attempts to look through."""
 
 
 @dataclass(frozen=True)
@@ -22,6 +25,22 @@ class Drill:
     message: str
     why: str
     text: str
+
+
+@dataclass(frozen=True)
+class RulePractice:
+    """What a rule says, and how to practise it."""
+
+    rule_id: str
+    message: str
+    drill: Drill | None = None
+    scenario_id: str | None = None
+    """For rubric elements: the scenario you last missed it in."""
+
+
+def is_rubric(rule_id: str) -> bool:
+    """Rubric gaps are about content, not words: practised in a scenario, not a drill."""
+    return rule_id.startswith("rubric.")
 
 
 def drill_from(attempt: StoredAttempt, rule_id: str) -> Drill | None:
@@ -38,16 +57,27 @@ def drill_from(attempt: StoredAttempt, rule_id: str) -> Drill | None:
     return None
 
 
-def find_drill(store: HistoryStore, rule_id: str) -> Drill | None:
-    """The newest attempt's sentence flagged by `rule_id` (None when there is none).
+def practice_for(store: HistoryStore, rule_ids: Iterable[str]) -> dict[str, RulePractice]:
+    """For each rule: its message and a way to practise it, from the newest attempts first.
 
     Raises HistoryError when the database cannot be read.
     """
+    wanted = set(rule_ids)
+    found: dict[str, RulePractice] = {}
     for item in store.page(AttemptFilters(), limit=SEARCH_ATTEMPTS).items:
+        if not wanted - set(found):
+            break
         if item.findings == 0:
             continue
         attempt = store.get(item.id)
-        drill = drill_from(attempt, rule_id) if attempt is not None else None
-        if drill is not None:
-            return drill
-    return None
+        if attempt is None:
+            continue
+        for finding in attempt.report.findings:
+            rule = finding.rule_id
+            if rule not in wanted or rule in found:
+                continue
+            if is_rubric(rule):
+                found[rule] = RulePractice(rule, finding.message, scenario_id=attempt.scenario_id)
+            else:
+                found[rule] = RulePractice(rule, finding.message, drill_from(attempt, rule))
+    return found

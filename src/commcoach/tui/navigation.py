@@ -75,10 +75,10 @@ def open_help(app: App[Any]) -> None:
     app.push_screen(HelpScreen(app.screen))
 
 
-def open_drill(app: App[Any], ctx: AppContext, rule_id: str) -> None:
-    """Find your latest sentence flagged by `rule_id` (in a worker) and drill it."""
+def open_rule_practice(app: App[Any], ctx: AppContext, rule_id: str) -> None:
+    """Practise a rule: a drill on your own sentence, or the scenario you missed it in."""
     from commcoach.history import HistoryError
-    from commcoach.tui.drills import find_drill
+    from commcoach.tui.drills import practice_for
     from commcoach.tui.screens.draft import DraftScreen
 
     store = ctx.store
@@ -88,16 +88,18 @@ def open_drill(app: App[Any], ctx: AppContext, rule_id: str) -> None:
 
     def work() -> None:
         try:
-            drill = find_drill(store, rule_id)
+            practice = practice_for(store, [rule_id]).get(rule_id)
         except HistoryError as exc:
             app.call_from_thread(app.notify, str(exc), severity="error")
             return
-        if drill is None:
+        if practice is not None and practice.drill is not None:
+            app.call_from_thread(app.push_screen, DraftScreen(ctx, drill=practice.drill))
+        elif practice is not None and practice.scenario_id:
+            app.call_from_thread(open_practice, app, ctx, practice.scenario_id)
+        else:
             app.call_from_thread(
-                app.notify, f"No recent text flagged by {rule_id} to drill.", severity="warning"
+                app.notify, f"No recent text flagged by {rule_id} to practise.", severity="warning"
             )
-            return
-        app.call_from_thread(app.push_screen, DraftScreen(ctx, drill=drill))
 
     app.run_worker(
         work, thread=True, group="drill", exit_on_error=False, description="Find a drill"

@@ -68,6 +68,7 @@ class DraftScreen(Screen[None]):
             value=self.template.id,
             allow_blank=False,
             id="template-select",
+            compact=True,
         )
         yield Static(id="draft-tip", markup=False)
         if self.drill:
@@ -90,6 +91,12 @@ class DraftScreen(Screen[None]):
         )
         yield Static(id="drill-status", markup=False)
         yield Footer()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A drill has no template and no git hints."""
+        if self.drill is not None and action in ("git_hints", "choose_template"):
+            return False
+        return True
 
     def on_mount(self) -> None:
         self.template_select.display = self.drill is None

@@ -46,6 +46,9 @@ class HelpScreen(Screen[None]):
             yield Static(self._content(), id="help-text", markup=False)
         yield Footer()
 
+    def on_mount(self) -> None:
+        self.query_one("#help-body", VerticalScroll).focus()
+
     def _section(self, title: str, bindings: list[Binding]) -> list[Content]:
         lines = [Content.styled(title, "bold $accent")]
         for binding in bindings:

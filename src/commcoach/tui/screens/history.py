@@ -3,7 +3,7 @@ category, and your most frequent findings, each with a drill to practise it."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 from rich.text import Text
@@ -35,8 +35,9 @@ from commcoach.history import (
     WeeklyScore,
 )
 from commcoach.tui.context import AppContext
+from commcoach.tui.drills import RulePractice, is_rubric, practice_for
 from commcoach.tui.messages import AttemptSaved
-from commcoach.tui.navigation import open_drill
+from commcoach.tui.navigation import open_rule_practice
 from commcoach.tui.screens.attempt import AttemptScreen
 from commcoach.tui.widgets.render import relative_time
 from commcoach.tui.widgets.status_bar import TopBar
@@ -44,6 +45,8 @@ from commcoach.tui.widgets.status_bar import TopBar
 PAGE_SIZE = 500
 """Rows loaded at once; the subtitle says when there are more (narrow the filter)."""
 TOP_RULES = 10
+CHART_TOP = 4
+"""Lines drawn when no category is picked: more than this is unreadable in a terminal."""
 RULE_WINDOW = timedelta(days=60)
 
 
@@ -53,6 +56,7 @@ class Insights:
 
     weekly: list[WeeklyScore]
     rules: list[RuleCount]
+    practice: dict[str, RulePractice] = field(default_factory=dict)
 
 
 class HistoryScreen(Screen[None]):
@@ -79,6 +83,7 @@ class HistoryScreen(Screen[None]):
         super().__init__(id="history")
         self.ctx = ctx
         self.insights = Insights([], [])
+        self.page: AttemptPage | None = None
 
     def compose(self) -> ComposeResult:
         yield TopBar("History")
@@ -86,23 +91,34 @@ class HistoryScreen(Screen[None]):
         with TabbedContent(id="history-tabs", initial="attempts"):
             with TabPane("Attempts", id="attempts"):
                 with Horizontal(id="history-filters"):
-                    yield Input(placeholder="/ search text", id="history-search")
+                    yield Input(placeholder="/ search text", id="history-search", compact=True)
                     yield Select(
-                        [(c, c) for c in categories], prompt="All categories", id="history-category"
+                        [(c, c) for c in categories],
+                        prompt="All categories",
+                        id="history-category",
+                        compact=True,
                     )
                     yield Select(
                         [("Answers", "answers"), ("Drafts", "drafts")],
-                        prompt="Answers & drafts",
+                        prompt="Answers + drafts",
                         id="history-kind",
+                        compact=True,
                     )
                 yield DataTable(id="attempt-table", cursor_type="row", zebra_stripes=True)
             with TabPane("Progress", id="progress"):
+                yield Select(
+                    [(c, c) for c in categories],
+                    prompt=f"Your {CHART_TOP} busiest categories",
+                    id="chart-category",
+                    compact=True,
+                )
                 yield PlotextPlot(id="progress-chart")
                 yield Static(id="progress-note", markup=False)
             with TabPane("Frequent findings", id="findings"):
                 yield OptionList(id="rule-list")
                 yield Static(
-                    "Enter: drill the highlighted one (rewrite your own sentence until it passes).",
+                    "Enter practises the highlighted one: rewrite your own flagged sentence until "
+                    "it passes, or redo the scenario where you missed it.",
                     id="rule-hint",
                 )
         yield Footer()
@@ -141,6 +157,10 @@ class HistoryScreen(Screen[None]):
         if self.ctx.store is not None:
             self._load_page(self._filters())
 
+    @on(Select.Changed, "#chart-category")
+    def _chart_category(self) -> None:
+        self._draw_chart()
+
     @on(Input.Submitted, "#history-search")
     def _search_done(self) -> None:
         self.table.focus()
@@ -161,7 +181,13 @@ class HistoryScreen(Screen[None]):
             return
         self.app.call_from_thread(self._show_page, page)
 
+    def on_resize(self) -> None:
+        if self.page is not None:
+            self._show_page(self.page)
+
     def _show_page(self, page: AttemptPage) -> None:
+        self.page = page
+        width = max(16, self.size.width - 46)
         now = self.ctx.clock()
         table = self.table
         table.clear()
@@ -174,13 +200,16 @@ class HistoryScreen(Screen[None]):
                 else titles.get(item.scenario_id or "", item.scenario_id or "")
             )
             label = Text.assemble(
-                ("draft  " if item.is_draft else "", "italic dim"), name or item.preview[:40]
+                ("draft " if item.is_draft else "", "italic dim"),
+                name or item.preview,
+                (f" · {item.turn_id}" if item.turn_id and not item.is_draft else "", "dim"),
             )
+            label.truncate(width, overflow="ellipsis")
             score_colour = (
                 "green" if item.score >= 80 else ("yellow" if item.score >= 60 else "red")
             )
             table.add_row(
-                f"{relative_time(when, now):>10} {when:%H:%M}",
+                f"{relative_time(when, now)} {when:%H:%M}",
                 label,
                 Text(str(item.score), style=f"bold {score_colour}", justify="right"),
                 Text(str(item.words), justify="right"),
@@ -209,28 +238,39 @@ class HistoryScreen(Screen[None]):
         try:
             weekly = store.weekly_trend_by_category(utc_offset=offset)
             rules = store.top_rule_ids(since=now - RULE_WINDOW, limit=TOP_RULES)
+            practice = practice_for(store, [r.rule_id for r in rules])
         except HistoryError as exc:
             self.app.call_from_thread(self.notify, str(exc), severity="error")
             return
-        self.app.call_from_thread(self._show_insights, Insights(weekly, rules))
+        self.app.call_from_thread(self._show_insights, Insights(weekly, rules, practice))
 
     def _show_insights(self, insights: Insights) -> None:
         self.insights = insights
         self._draw_chart()
-        self.rule_list.set_options(
-            Option(
-                Content.assemble(
-                    (f"{rule.rule_id}", "bold"),
-                    (f"  {rule.category}", "dim"),
-                    f"  {rule.findings}× in {rule.attempts} attempt(s)",
-                ),
-                id=rule.rule_id,
-            )
-            for rule in insights.rules
-        )
+        self.rule_list.set_options(self._rule_option(rule) for rule in insights.rules)
+        if insights.rules:
+            self.rule_list.highlighted = 0
         self.rule_list.border_title = f"Most frequent findings, last {RULE_WINDOW.days} days"
         if not insights.rules:
             self.rule_list.border_subtitle = "none yet"
+
+    def _rule_option(self, rule: RuleCount) -> Option:
+        practice = self.insights.practice.get(rule.rule_id)
+        message = practice.message if practice else ""
+        if is_rubric(rule.rule_id):
+            how = "scenario" if practice and practice.scenario_id else ""
+        else:
+            how = "drill" if practice and practice.drill else ""
+        return Option(
+            Content.assemble(
+                (rule.rule_id, "bold"),
+                (f"  {rule.findings}× in {rule.attempts} attempt(s)", "dim"),
+                "\n  ",
+                message,
+                (f"  → {how}" if how else "", "$accent"),
+            ),
+            id=rule.rule_id,
+        )
 
     def _draw_chart(self) -> None:
         plt = self.chart.plt
@@ -246,7 +286,15 @@ class HistoryScreen(Screen[None]):
         by_category: dict[str, list[WeeklyScore]] = {}
         for row in self.insights.weekly:
             by_category.setdefault(row.category, []).append(row)
-        for category, rows in sorted(by_category.items()):
+        picked = self.query_one("#chart-category", Select).value
+        if isinstance(picked, str):
+            shown = {picked: by_category.get(picked, [])}
+        else:
+            busiest = sorted(by_category, key=lambda c: -sum(r.attempts for r in by_category[c]))
+            shown = {c: by_category[c] for c in sorted(busiest[:CHART_TOP])}
+        for category, rows in shown.items():
+            if not rows:
+                continue
             xs = [index[r.week_start] for r in rows]
             ys = [r.mean_score for r in rows]
             plt.plot(xs, ys, label=category, marker="braille")
@@ -256,6 +304,7 @@ class HistoryScreen(Screen[None]):
         ticks = [float(i) for i in range(0, len(weeks), step)]
         plt.xticks(ticks, [f"{weeks[int(i)]:%d %b}" for i in ticks])
         plt.ylim(0, 100)
+        plt.yticks([0.0, 25.0, 50.0, 75.0, 100.0])
         plt.title("Mean score per week")
         note.update(f"{len(self.insights.weekly)} category-weeks · weeks start on Monday")
         self.chart.refresh()
@@ -263,6 +312,13 @@ class HistoryScreen(Screen[None]):
     def action_tab(self, tab: str) -> None:
         """Switch tab."""
         self.tabs.active = tab
+
+    @on(TabbedContent.TabActivated, "#history-tabs")
+    def _tab_activated(self) -> None:
+        """Keys go to the list of the tab you are on."""
+        focus = {"attempts": self.table, "findings": self.rule_list}.get(self.tabs.active)
+        if focus is not None:
+            focus.focus()
 
     def action_search(self) -> None:
         """Focus the search box."""
@@ -329,4 +385,4 @@ class HistoryScreen(Screen[None]):
         )
 
     def _prepare_drill(self, rule_id: str) -> None:
-        open_drill(self.app, self.ctx, rule_id)
+        open_rule_practice(self.app, self.ctx, rule_id)

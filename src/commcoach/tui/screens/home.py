@@ -20,7 +20,7 @@ from commcoach.history import PractiseItem, ScenarioScores
 from commcoach.models import Scenario
 from commcoach.tui.context import AppContext
 from commcoach.tui.messages import AttemptSaved
-from commcoach.tui.navigation import open_drill, open_practice
+from commcoach.tui.navigation import open_practice, open_rule_practice
 from commcoach.tui.widgets.render import relative_time
 from commcoach.tui.widgets.status_bar import TopBar
 
@@ -273,6 +273,7 @@ class HomeScreen(Screen[None]):
                 "Pick a scenario first (arrow keys, or type to filter).", severity="warning"
             )
             return
+        self.scenario_list.focus()  # on return, letters are keys again, not filter text
         open_practice(self.app, self.ctx, scenario.id)
 
     def action_practise_next(self) -> None:
@@ -282,7 +283,7 @@ class HomeScreen(Screen[None]):
                 open_practice(self.app, self.ctx, item.key)
                 return
             if item.kind == "rule":
-                open_drill(self.app, self.ctx, item.key)
+                open_rule_practice(self.app, self.ctx, item.key)
                 return
         scenario = self._next_item()
         if scenario is not None:

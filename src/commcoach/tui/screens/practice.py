@@ -108,6 +108,8 @@ class PracticeScreen(Screen[None]):
         counterpart = scenario.counterpart
         return Content.assemble(
             ("Situation ", "bold $accent"),
+            (" F2 ", "reverse dim"),
+            " ",
             " ".join(scenario.brief.split()),
             "\n",
             ("You write to ", "dim"),
@@ -146,7 +148,12 @@ class PracticeScreen(Screen[None]):
             return
         label = "Follow-up" if prompt.is_follow_up else "Your task"
         self.task_line.update(Content.assemble((f"{label}: ", "bold"), prompt.task))
-        wanted = ", ".join(e.label.lower() for e in prompt.elements)
+        self._show_wanted()
+
+    def _show_wanted(self) -> None:
+        """Before any text: what a good answer to this prompt contains."""
+        prompt = self.prompt
+        wanted = ", ".join(e.label.lower() for e in prompt.elements) if prompt else ""
         self.checklist.update(Content.styled(f"A good answer: {wanted}", "dim") if wanted else "")
 
     def _analyse_live(self, text: str) -> Report:
@@ -165,7 +172,10 @@ class PracticeScreen(Screen[None]):
         if report.text != self.composer.text:
             return
         self._live_report = report
-        self.checklist.update(rubric_line(report) if report.text.strip() else "")
+        if report.text.strip():
+            self.checklist.update(rubric_line(report))
+        else:
+            self._show_wanted()
         words = [f for f in report.findings if f.source != "rubric"]
         self.live_findings.set_options(
             [Option(finding_label(f, report.text, 24), id=str(i)) for i, f in enumerate(words)]
@@ -248,9 +258,9 @@ class PracticeScreen(Screen[None]):
         self.dismiss(None)
 
     def action_toggle_brief(self) -> None:
-        """Show or hide the brief (more room for the transcript)."""
+        """Expand the brief to full length, or fold it back to a few lines."""
         brief = self.query_one("#brief", Static)
-        brief.display = not brief.display
+        brief.set_class(not brief.has_class("-expanded"), "-expanded")
 
     def action_restart(self) -> None:
         """Start the conversation again from the first message."""

@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, Select, Static, Switch, TextArea
+from textual.widgets import Checkbox, Footer, Input, Label, Select, Static, TextArea
 
 from commcoach.config import (
     DictionarySettings,
@@ -50,10 +50,10 @@ class SettingsScreen(Screen[None]):
     server_url = getters.query_one("#server-url", Input)
     variant = getters.query_one("#variant", Select)
     mother_tongue = getters.query_one("#mother-tongue", Input)
-    picky = getters.query_one("#picky", Switch)
+    picky = getters.query_one("#picky", Checkbox)
     words = getters.query_one("#dictionary", TextArea)
     theme_select = getters.query_one("#theme", Select)
-    live = getters.query_one("#live-feedback", Switch)
+    live = getters.query_one("#live-feedback", Checkbox)
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(id="settings")
@@ -63,21 +63,29 @@ class SettingsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         settings = self.ctx.settings
         grammar = settings.grammar
+        themes = sorted(self.app.available_themes)
+        theme = settings.ui.theme if settings.ui.theme in themes else self.app.theme
         yield TopBar("Settings")
         with VerticalScroll(id="settings-form"):
             yield Static(id="grammar-now", markup=False)
-            yield Label("Grammar backend", classes="field-label")
-            yield Select(
-                [(b.value, b.value) for b in GrammarBackend],
-                value=grammar.backend.value,
-                allow_blank=False,
-                id="backend",
-            )
+            with Horizontal(classes="field-row"):
+                yield Label("Grammar backend", classes="field-label")
+                yield Select(
+                    [(b.value, b.value) for b in GrammarBackend],
+                    value=grammar.backend.value,
+                    allow_blank=False,
+                    id="backend",
+                    compact=True,
+                )
             yield Static(id="backend-help", classes="field-help", markup=False)
-            yield Label("Server URL (remote backend)", classes="field-label")
-            yield Input(
-                grammar.server_url, placeholder="http://lt.example.internal:8081/", id="server-url"
-            )
+            with Horizontal(classes="field-row"):
+                yield Label("Server URL", classes="field-label")
+                yield Input(
+                    grammar.server_url,
+                    placeholder="http://lt.example.internal:8081/ (remote backend)",
+                    id="server-url",
+                    compact=True,
+                )
             with Horizontal(classes="field-row"):
                 yield Label("English variant", classes="field-label")
                 yield Select(
@@ -85,32 +93,43 @@ class SettingsScreen(Screen[None]):
                     value=grammar.variant.value,
                     allow_blank=False,
                     id="variant",
+                    compact=True,
                 )
             with Horizontal(classes="field-row"):
                 yield Label("Mother tongue", classes="field-label")
                 yield Input(
                     grammar.mother_tongue,
-                    placeholder="de, fr, es, zh… (false friends)",
+                    placeholder="de, fr, es, zh… (for false friends)",
                     id="mother-tongue",
                     max_length=8,
+                    compact=True,
                 )
-            with Horizontal(classes="field-row"):
-                yield Label("Picky grammar", classes="field-label")
-                yield Switch(value=grammar.picky, id="picky")
-            with Horizontal(classes="field-row"):
-                yield Label("Live feedback", classes="field-label")
-                yield Switch(value=settings.ui.live_feedback, id="live-feedback")
             with Horizontal(classes="field-row"):
                 yield Label("Theme", classes="field-label")
                 yield Select(
-                    [(name, name) for name in sorted(self.app.available_themes)],
-                    value=settings.ui.theme
-                    if settings.ui.theme in self.app.available_themes
-                    else self.app.theme,
+                    [(name, name) for name in themes],
+                    value=theme,
                     allow_blank=False,
                     id="theme",
+                    compact=True,
                 )
-            yield Label("Personal dictionary (one word per line)", classes="field-label")
+            with Horizontal(classes="field-row"):
+                yield Label("", classes="field-label")
+                yield Checkbox(
+                    "Picky grammar (more hints, more false alarms)",
+                    grammar.picky,
+                    id="picky",
+                    compact=True,
+                )
+            with Horizontal(classes="field-row"):
+                yield Label("", classes="field-label")
+                yield Checkbox(
+                    "Live feedback while typing",
+                    settings.ui.live_feedback,
+                    id="live-feedback",
+                    compact=True,
+                )
+            yield Label("Personal dictionary: one word per line", classes="field-title")
             yield TextArea(
                 "\n".join(settings.dictionary.words),
                 id="dictionary",
