@@ -14,7 +14,17 @@ import pytest
 from history_factories import T0, days, make_record
 
 from commcoach.history import AttemptFilters, HistoryError, HistoryStore
-from commcoach.history.schema import APPLICATION_ID, LATEST, MIGRATIONS, migrate, user_version
+from commcoach.history.queries import to_db_time
+from commcoach.history.schema import (
+    APPLICATION_ID,
+    DAY_US,
+    LATEST,
+    MIGRATIONS,
+    finding_rows,
+    migrate,
+    pack_report,
+    user_version,
+)
 
 
 def raw(path: Path) -> sqlite3.Connection:
@@ -28,17 +38,20 @@ def at_version(path: Path, version: int) -> sqlite3.Connection:
 
 
 def insert_v1_row(conn: sqlite3.Connection, uid: str, text: str, rules: list[str]) -> int:
-    """An attempt as version 1 stored it (the report JSON without its text)."""
+    """An attempt as version 1 stored it (the report packed without its text)."""
     record = make_record(text, rules=tuple(rules))
-    report_json = record.report.model_dump_json(exclude={"text"})
     cur = conn.execute(
-        "INSERT INTO attempts (uid, created_at, scenario_id, category, turn_id, score, words, "
-        "n_findings, grammar_state, grammar_backend, variant, text, report_json) "
-        "VALUES (?, '2025-03-03T09:00:00.000000Z', 'standup-daily', 'standup', 'update', 70, "
-        "12, ?, 'checked', 'local', 'en-GB', ?, ?)",
-        (uid, len(rules), text, report_json),
+        "INSERT INTO attempts (uid, created_us, scenario_id, category, turn_id, score, words, "
+        "n_findings, grammar_state, grammar_backend, variant, preview) "
+        "VALUES (?, ?, 'standup-daily', 'standup', 'update', 70, 12, ?, 'checked', 'local', "
+        "'en-GB', ?)",
+        (uid, to_db_time(T0), len(rules), text),
     )
     assert cur.lastrowid is not None
+    conn.execute(
+        "INSERT INTO attempt_bodies (attempt_id, text, report) VALUES (?, ?, ?)",
+        (cur.lastrowid, text, pack_report(record.report.model_dump_json(exclude={"text"}))),
+    )
     return cur.lastrowid
 
 
@@ -51,28 +64,52 @@ def test_v1_creates_attempts_and_marks_the_file_as_ours(tmp_path: Path) -> None:
     assert user_version(conn) == 1
     assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    assert "attempts" in tables and "findings" not in tables
+    assert {"attempts", "attempt_bodies"} <= tables and "findings" not in tables
 
 
-def test_v2_backfills_findings_from_the_stored_reports(tmp_path: Path) -> None:
+def test_v2_backfills_findings_and_daily_rule_totals(tmp_path: Path) -> None:
     conn = at_version(tmp_path / "h.sqlite3", 1)
-    a = insert_v1_row(conn, "a" * 32, "I think we should ship.", ["style.hedging", "tone.blunt"])
+    rules = ["style.hedging", "tone.blunt", "style.hedging"]
+    a = insert_v1_row(conn, "a" * 32, "I think we should ship.", rules)
     b = insert_v1_row(conn, "b" * 32, "Done.", [])
+    c = insert_v1_row(conn, "c" * 32, "I guess so.", ["style.hedging"])
     assert migrate(conn, target=2) == 2
+    day = to_db_time(T0) // DAY_US
     rows = conn.execute(
-        "SELECT attempt_id, rule_id, category, severity FROM findings ORDER BY rule_id"
+        "SELECT attempt_id, rule_id, category, severity, hits, day FROM findings "
+        "ORDER BY attempt_id, rule_id"
     ).fetchall()
-    assert rows == [(a, "style.hedging", "style", "warning"), (a, "tone.blunt", "tone", "warning")]
-    assert conn.execute("SELECT count(*) FROM findings WHERE attempt_id = ?", (b,)).fetchone() == (
-        0,
-    )
+    assert rows == [
+        (a, "style.hedging", "style", "warning", 2, day),
+        (a, "tone.blunt", "tone", "warning", 1, day),
+        (c, "style.hedging", "style", "warning", 1, day),
+    ]
+    assert b not in {r[0] for r in rows}
+    totals = conn.execute(
+        "SELECT day, rule_id, findings, attempts FROM rule_days ORDER BY rule_id"
+    ).fetchall()
+    assert totals == [(day, "style.hedging", 3, 2), (day, "tone.blunt", 1, 1)]
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("DELETE FROM attempts WHERE id = ?", (a,))  # the triggers keep totals exact
+    assert conn.execute("SELECT rule_id, findings, attempts FROM rule_days").fetchall() == [
+        ("style.hedging", 1, 1)
+    ]
+
+
+def test_finding_rows_keep_the_worst_severity() -> None:
+    found = [
+        {"rule_id": "grammar.X", "category": "grammar", "severity": "suggestion"},
+        {"rule_id": "grammar.X", "category": "grammar", "severity": "error"},
+        {"rule_id": "grammar.X", "category": "grammar", "severity": "warning"},
+    ]
+    assert finding_rows(7, 100, found) == [(7, "grammar.X", "grammar", "error", 3, 100)]
 
 
 def test_v3_indexes_existing_text_for_search(tmp_path: Path) -> None:
     path = tmp_path / "h.sqlite3"
     conn = at_version(path, 2)
-    insert_v1_row(conn, "c" * 32, "The deployment pipeline is blocked.", [])
-    insert_v1_row(conn, "d" * 32, "Lunch at noon?", [])
+    insert_v1_row(conn, "d" * 32, "The deployment pipeline is blocked.", [])
+    insert_v1_row(conn, "e" * 32, "Lunch at noon?", [])
     assert migrate(conn, target=3) == 3
     hits = conn.execute("SELECT rowid FROM attempts_fts WHERE attempts_fts MATCH 'deploy*'")
     assert [r[0] for r in hits] == [1]
@@ -87,7 +124,7 @@ def test_v3_indexes_existing_text_for_search(tmp_path: Path) -> None:
 def test_store_opens_a_v1_file_with_data_and_migrates_it_fully(tmp_path: Path) -> None:
     path = tmp_path / "h.sqlite3"
     conn = at_version(path, 1)
-    insert_v1_row(conn, "e" * 32, "I guess the fix works.", ["style.hedging"])
+    insert_v1_row(conn, "f" * 32, "I guess the fix works.", ["style.hedging"])
     conn.close()
     with HistoryStore(path) as store:
         stored = store.get(1)
@@ -102,7 +139,7 @@ def test_a_migration_that_fails_leaves_the_old_version(tmp_path: Path) -> None:
     path = tmp_path / "h.sqlite3"
     conn = at_version(path, 1)
     insert_v1_row(conn, "f" * 32, "Bad report below.", [])
-    conn.execute("UPDATE attempts SET report_json = 'not json'")
+    conn.execute("UPDATE attempt_bodies SET report = ?", (pack_report("not json"),))
     with pytest.raises(json.JSONDecodeError):
         migrate(conn)
     assert user_version(conn) == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
@@ -11,7 +12,7 @@ import pytest
 from history_factories import T0, days, make_record
 from pydantic import ValidationError
 
-from commcoach.history import AttemptFilters, AttemptRecord, HistoryStore
+from commcoach.history import AttemptFilters, AttemptRecord, HistoryStore, queries
 from commcoach.history.models import scenario_hash
 from commcoach.history.practise import interval
 from commcoach.scenarios import load_library
@@ -151,6 +152,65 @@ def test_text_search_uses_fts_with_prefixes_and_all_words(filled: HistoryStore) 
     assert ids(filled, search="blocked", category="standup", min_score=70) == [12, 8]
 
 
+def test_search_plans_agree_with_brute_force(
+    store: HistoryStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Frequent words walk the FTS index newest first, rare ones collect and sort matches; both
+    must give exactly the page a brute-force filter gives, also for attempts inserted out of
+    time order (imports) and attempts sharing one timestamp."""
+    rng = random.Random(11)
+    vocabulary = ["alpha", "beta", "gamma", "delta", "PAY-12", "PAY-13", "café"]
+    records = []
+    for i in range(160):
+        when = T0 + timedelta(hours=rng.randrange(0, 400)) if i % 7 else T0 + days(3)
+        words = rng.sample(vocabulary, rng.randint(1, 4))
+        record = make_record(
+            " ".join(words) + f" number {i}.",
+            score=rng.randrange(0, 101),
+            category=rng.choice(["standup", "status"]),
+            when=when,
+        )
+        records.append((store.save_attempt(record), record))
+    searches = ["alpha", "beta gamma", "PAY-12", "pay", "cafe", "delta alpha beta", "zzz"]
+    for _ in range(40):
+        search = rng.choice(searches)
+        category = rng.choice([None, "standup"])
+        low = rng.choice([None, 30])
+        filters = AttemptFilters(search=search, category=category, min_score=low)
+        offset = rng.choice([0, 5])
+
+        def wanted(record: AttemptRecord, search: str = search) -> bool:
+            words = record.text.lower().replace("é", "e").replace("-", " ").split()
+            words = [w.strip(".") for w in words]
+            for chunk in search.lower().split():
+                parts = chunk.replace("-", " ").split()
+                hit = any(
+                    words[i : i + len(parts) - 1] == parts[:-1]
+                    and words[i + len(parts) - 1].startswith(parts[-1])
+                    for i in range(len(words) - len(parts) + 1)
+                )
+                if not hit:
+                    return False
+            return True
+
+        expected = sorted(
+            (
+                (r.created_at, i)
+                for i, r in records
+                if wanted(r)
+                and (category is None or r.category == category)
+                and (low is None or r.score >= low)
+            ),
+            reverse=True,
+        )
+        expected_ids = [i for _, i in expected][offset : offset + 10]
+        for threshold in (1, 10**9):  # FTS-driven, then collect-and-sort
+            monkeypatch.setattr(queries, "FTS_DRIVEN_MIN", threshold)
+            result = store.page(filters, limit=10, offset=offset)
+            assert [i.id for i in result.items] == expected_ids, (search, threshold)
+            assert result.total == len(expected)
+
+
 def test_text_search_falls_back_to_like(filled: HistoryStore) -> None:
     filled._search = False  # what a SQLite without FTS5 gets
     assert ids(filled, search="blocked") == [12, 11, 9, 8, 6, 5, 3, 2]
@@ -213,6 +273,38 @@ def test_top_rule_ids_over_a_period(filled: HistoryStore) -> None:
     early = filled.top_rule_ids(since=T0, until=T0 + days(6))
     assert {r.rule_id for r in early} == {"grammar.AGR", "style.hedging"}
     assert [r.rule_id for r in filled.top_rule_ids(limit=1)] == ["style.hedging"]
+
+
+def test_top_rule_ids_is_exact_for_any_period(store: HistoryStore) -> None:
+    """Whole days come from the daily totals, partial days from the findings: compare both
+    against a brute-force count over random attempts and random period edges."""
+    rng = random.Random(5)
+    records = []
+    for _ in range(150):
+        when = T0 + timedelta(minutes=rng.randrange(0, 60 * 24 * 20))
+        rules = tuple(
+            rng.choice(["style.a", "style.b", "tone.c", "grammar.D"])
+            for _ in range(rng.randint(0, 4))
+        )
+        record = make_record(when=when, rules=rules)
+        store.save_attempt(record)
+        records.append(record)
+    for _ in range(60):
+        a, b = sorted(T0 + timedelta(minutes=rng.randrange(-600, 60 * 24 * 21)) for _ in range(2))
+        since, until = rng.choice([a, None]), rng.choice([b, b, None])
+        if rng.random() < 0.2 and since is not None:  # also whole-day and same-day periods
+            since = since.replace(hour=0, minute=0)
+            until = since + timedelta(hours=rng.choice([3, 24, 48]))
+        expected: dict[str, list[int]] = {}
+        for r in records:
+            if (since and r.created_at < since) or (until and r.created_at >= until):
+                continue
+            for rule_id in {f.rule_id for f in r.report.findings}:
+                entry = expected.setdefault(rule_id, [0, 0])
+                entry[0] += sum(f.rule_id == rule_id for f in r.report.findings)
+                entry[1] += 1
+        got = {c.rule_id: [c.findings, c.attempts] for c in store.top_rule_ids(since, until, 99)}
+        assert got == expected, (since, until)
 
 
 def test_practise_next_spaces_scenarios_by_score(store: HistoryStore) -> None:

@@ -5,7 +5,7 @@ scenario comes back. It is suggested only once due, i.e. `interval(last score)` 
 attempt, and its priority is its weakness `(100 - last) / 100`, raised up to twice by how overdue
 it is (in intervals), then halved into 0..1.
 
-Rules ("skills") use the last 60 days, in weekly buckets, each attempt weighing
+Rules ("skills") use the last 60 UTC days (today included), in weekly buckets, each attempt weighing
 `0.5 ** (age_weeks / 2)` (a two-week half-life). A rule's rate is the weight of the attempts it
 fired in over the weight of all attempts. It is suggested when it fired in at least two attempts
 and its rate is at least 0.2; its priority is the rate. A rule you have stopped breaking fades as
@@ -19,6 +19,7 @@ from datetime import datetime, timedelta
 
 from commcoach.history.models import PractiseItem
 from commcoach.history.queries import best_and_last_by_scenario, to_db_time
+from commcoach.history.schema import DAY_US
 
 INTERVALS: tuple[tuple[int, timedelta], ...] = (
     (60, timedelta(days=1)),
@@ -74,23 +75,22 @@ def scenario_items(conn: sqlite3.Connection, now: datetime) -> list[PractiseItem
 
 
 def rule_items(conn: sqlite3.Connection, now: datetime) -> list[PractiseItem]:
-    """Rules that fire in a large, recent share of attempts."""
-    start, end = to_db_time(now - RULE_WINDOW), to_db_time(now)
-    age = "CAST((julianday(?) - julianday(a.created_at)) / 7 AS INTEGER)"
+    """Rules that fire in a large, recent share of attempts (whole UTC days, today included)."""
+    today = to_db_time(now) // DAY_US
+    first = today - RULE_WINDOW.days + 1
     weeks = conn.execute(
-        f"SELECT {age} AS w, count(*) FROM attempts a "
-        "WHERE a.created_at >= ? AND a.created_at < ? GROUP BY w",
-        (end, start, end),
+        "SELECT (? - created_us / ?) / 7 AS w, count(*) FROM attempts "
+        "WHERE created_us >= ? AND created_us < ? GROUP BY w",
+        (today, DAY_US, first * DAY_US, (today + 1) * DAY_US),
     ).fetchall()
     total_weight = sum(n * _weight(w) for w, n in weeks)
     total_attempts = sum(n for _, n in weeks)
     if not total_weight:
         return []
     rows = conn.execute(
-        f"SELECT f.rule_id, f.category, {age} AS w, count(DISTINCT f.attempt_id) "
-        "FROM findings f JOIN attempts a ON a.id = f.attempt_id "
-        "WHERE a.created_at >= ? AND a.created_at < ? GROUP BY f.rule_id, f.category, w",
-        (end, start, end),
+        "SELECT rule_id, category, (? - day) / 7 AS w, sum(attempts) FROM rule_days "
+        "WHERE day >= ? AND day <= ? GROUP BY rule_id, category, w",
+        (today, first, today),
     ).fetchall()
     weight: dict[tuple[str, str], float] = {}
     count: dict[tuple[str, str], int] = {}

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import zlib
 from collections.abc import Callable
+from typing import Any
 
 from commcoach.history.errors import NewerSchemaError
 
@@ -21,14 +23,27 @@ APPLICATION_ID = 0x43436831
 Migration = Callable[[sqlite3.Connection], None]
 
 
+DAY_US = 86_400_000_000
+"""Microseconds in a day: times are stored as integer microseconds since 1970-01-01 UTC."""
+
+
 def _v1_attempts(conn: sqlite3.Connection) -> None:
-    """Attempts with the Report as JSON and the columns that lists and filters need."""
+    """Attempts as two tables: small rows for lists and stats, and the bodies beside them.
+
+    `attempts` holds what lists, filters and statistics read (about 200 bytes a row, so scans
+    stay cheap); `attempt_bodies` holds the text and the Report (zlib-compressed JSON without
+    its text: see `pack_report`). Times are integer microseconds (UTC): compact in indexes and
+    cheap to bucket into days and weeks. Covering indexes let the stats run on indexes alone.
+
+    A body's `skey` (see `search_key`) grows with the attempt's time, and is the rowid of the
+    full-text index, so that FTS5 hands out matches newest first without any sorting.
+    """
     for statement in (
         f"PRAGMA application_id = {APPLICATION_ID}",
         """CREATE TABLE attempts (
             id INTEGER PRIMARY KEY,
             uid TEXT NOT NULL UNIQUE,
-            created_at TEXT NOT NULL,
+            created_us INTEGER NOT NULL,
             scenario_id TEXT,
             scenario_hash TEXT,
             category TEXT,
@@ -43,34 +58,121 @@ def _v1_attempts(conn: sqlite3.Connection) -> None:
             variant TEXT NOT NULL,
             mother_tongue TEXT NOT NULL DEFAULT '',
             seconds_spent REAL NOT NULL DEFAULT 0,
-            text TEXT NOT NULL,
-            report_json TEXT NOT NULL
+            preview TEXT NOT NULL DEFAULT ''
         )""",
-        "CREATE INDEX attempts_created ON attempts(created_at)",
-        "CREATE INDEX attempts_category ON attempts(category, created_at)",
-        "CREATE INDEX attempts_scenario ON attempts(scenario_id, created_at, score)",
+        """CREATE TABLE attempt_bodies (
+            skey INTEGER PRIMARY KEY,
+            attempt_id INTEGER NOT NULL UNIQUE REFERENCES attempts(id) ON DELETE CASCADE,
+            text TEXT NOT NULL,
+            title TEXT NOT NULL DEFAULT '',
+            report BLOB NOT NULL
+        )""",
+        "CREATE INDEX attempts_created ON attempts(created_us)",
+        "CREATE INDEX attempts_category ON attempts(category, created_us, score, is_draft)",
+        "CREATE INDEX attempts_scenario ON attempts(scenario_id, created_us, score, is_draft)",
     ):
         conn.execute(statement)
 
 
+SKEY_SLOTS = 1000
+"""Search keys per microsecond: attempts made in the same microsecond keep insertion order."""
+
+
+def search_key(conn: sqlite3.Connection, created_us: int) -> int:
+    """A unique, time-ordered key for a new body: `created_us * 1000 + n`."""
+    base = created_us * SKEY_SLOTS
+    row = conn.execute(
+        "SELECT max(skey) FROM attempt_bodies WHERE skey >= ? AND skey < ?",
+        (base, base + SKEY_SLOTS),
+    ).fetchone()
+    candidate = base if row[0] is None else int(row[0]) + 1
+    while conn.execute("SELECT 1 FROM attempt_bodies WHERE skey = ?", (candidate,)).fetchone():
+        candidate += 1  # over 1000 in one microsecond: borrow the next microsecond's slots
+    return candidate
+
+
+def pack_report(report_json: str) -> bytes:
+    """The stored form of a Report: its JSON (without the text), zlib-compressed (~5x smaller)."""
+    return zlib.compress(report_json.encode("utf-8"), 6)
+
+
+def unpack_report(blob: bytes) -> dict[str, Any]:
+    """The Report JSON (without its text) back from the stored form."""
+    data = json.loads(zlib.decompress(blob))
+    if not isinstance(data, dict):
+        raise ValueError("stored report is not a JSON object")
+    return data
+
+
+SEVERITY_RANK = {"suggestion": 0, "warning": 1, "error": 2}
+
+
+def finding_rows(
+    attempt_id: int, day: int, findings: list[dict[str, Any]]
+) -> list[tuple[int, str, str, str, int, int]]:
+    """One findings row per (rule, category) of an attempt: hit count and worst severity."""
+    rows: dict[tuple[str, str], list[Any]] = {}
+    for f in findings:
+        key = (f["rule_id"], f["category"])
+        row = rows.setdefault(key, [f["severity"], 0])
+        if SEVERITY_RANK.get(f["severity"], 0) > SEVERITY_RANK.get(row[0], 0):
+            row[0] = f["severity"]
+        row[1] += 1
+    return [(attempt_id, r, c, sev, hits, day) for (r, c), (sev, hits) in rows.items()]
+
+
 def _v2_findings(conn: sqlite3.Connection) -> None:
-    """One row per finding, for rule statistics without parsing JSON; backfilled from reports."""
-    conn.execute(
+    """Rule statistics without reading reports; backfilled from the stored reports.
+
+    `findings` has one row per rule per attempt (`hits` counts repeats, `severity` is the
+    worst); `rule_days` totals them per UTC day, kept exact by triggers, so that "most frequent
+    rules" over any period reads at most one row per rule per day.
+    """
+    for statement in (
         """CREATE TABLE findings (
             attempt_id INTEGER NOT NULL REFERENCES attempts(id) ON DELETE CASCADE,
             rule_id TEXT NOT NULL,
             category TEXT NOT NULL,
-            severity TEXT NOT NULL
-        )"""
-    )
-    conn.execute("CREATE INDEX findings_attempt ON findings(attempt_id, rule_id, category)")
-    rows = conn.execute("SELECT id, report_json FROM attempts")
+            severity TEXT NOT NULL,
+            hits INTEGER NOT NULL DEFAULT 1,
+            day INTEGER NOT NULL,
+            PRIMARY KEY (attempt_id, rule_id, category)
+        ) WITHOUT ROWID""",
+        """CREATE TABLE rule_days (
+            day INTEGER NOT NULL,
+            rule_id TEXT NOT NULL,
+            category TEXT NOT NULL,
+            findings INTEGER NOT NULL,
+            attempts INTEGER NOT NULL,
+            PRIMARY KEY (day, rule_id, category)
+        ) WITHOUT ROWID""",
+        """CREATE TRIGGER findings_days_insert AFTER INSERT ON findings BEGIN
+            INSERT INTO rule_days (day, rule_id, category, findings, attempts)
+            VALUES (new.day, new.rule_id, new.category, new.hits, 1)
+            ON CONFLICT (day, rule_id, category) DO UPDATE
+            SET findings = findings + excluded.findings, attempts = attempts + 1;
+        END""",
+        """CREATE TRIGGER findings_days_delete AFTER DELETE ON findings BEGIN
+            UPDATE rule_days SET findings = findings - old.hits, attempts = attempts - 1
+            WHERE day = old.day AND rule_id = old.rule_id AND category = old.category;
+            DELETE FROM rule_days
+            WHERE day = old.day AND rule_id = old.rule_id AND category = old.category
+            AND attempts <= 0;
+        END""",
+    ):
+        conn.execute(statement)
+    rows = conn.execute(
+        "SELECT a.id, a.created_us / ?, b.report FROM attempts a "
+        "JOIN attempt_bodies b ON b.attempt_id = a.id",
+        (DAY_US,),
+    ).fetchall()
     conn.executemany(
-        "INSERT INTO findings (attempt_id, rule_id, category, severity) VALUES (?, ?, ?, ?)",
+        "INSERT INTO findings (attempt_id, rule_id, category, severity, hits, day) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
         (
-            (attempt_id, f["rule_id"], f["category"], f["severity"])
-            for attempt_id, report_json in rows.fetchall()
-            for f in json.loads(report_json).get("findings", [])
+            row
+            for attempt_id, day, blob in rows
+            for row in finding_rows(attempt_id, day, unpack_report(blob).get("findings", []))
         ),
     )
 
@@ -86,18 +188,20 @@ MIGRATIONS: list[Migration] = [_v1_attempts, _v2_findings, _v3_search]
 LATEST = len(MIGRATIONS)
 
 _FTS_TRIGGERS = {
-    "attempts_fts_insert": """CREATE TRIGGER attempts_fts_insert AFTER INSERT ON attempts BEGIN
-        INSERT INTO attempts_fts(rowid, text, title) VALUES (new.id, new.text, new.title);
+    "attempts_fts_insert": """CREATE TRIGGER attempts_fts_insert
+        AFTER INSERT ON attempt_bodies BEGIN
+        INSERT INTO attempts_fts(rowid, text, title) VALUES (new.skey, new.text, new.title);
     END""",
-    "attempts_fts_delete": """CREATE TRIGGER attempts_fts_delete AFTER DELETE ON attempts BEGIN
+    "attempts_fts_delete": """CREATE TRIGGER attempts_fts_delete
+        AFTER DELETE ON attempt_bodies BEGIN
         INSERT INTO attempts_fts(attempts_fts, rowid, text, title)
-        VALUES ('delete', old.id, old.text, old.title);
+        VALUES ('delete', old.skey, old.text, old.title);
     END""",
     "attempts_fts_update": """CREATE TRIGGER attempts_fts_update
-        AFTER UPDATE OF text, title ON attempts BEGIN
+        AFTER UPDATE OF text, title ON attempt_bodies BEGIN
         INSERT INTO attempts_fts(attempts_fts, rowid, text, title)
-        VALUES ('delete', old.id, old.text, old.title);
-        INSERT INTO attempts_fts(rowid, text, title) VALUES (new.id, new.text, new.title);
+        VALUES ('delete', old.skey, old.text, old.title);
+        INSERT INTO attempts_fts(rowid, text, title) VALUES (new.skey, new.text, new.title);
     END""",
 }
 
@@ -136,8 +240,8 @@ def ensure_search_index(conn: sqlite3.Connection) -> bool:
         return True
     if "attempts_fts" not in _names(conn, "table"):
         conn.execute(
-            "CREATE VIRTUAL TABLE attempts_fts USING fts5(text, title, content='attempts', "
-            "content_rowid='id', tokenize='unicode61 remove_diacritics 2')"
+            "CREATE VIRTUAL TABLE attempts_fts USING fts5(text, title, content='attempt_bodies', "
+            "content_rowid='skey', tokenize='unicode61 remove_diacritics 2')"
         )
     existing = _names(conn, "trigger")
     for name, sql in _FTS_TRIGGERS.items():

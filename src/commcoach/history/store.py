@@ -11,7 +11,6 @@ retried with jitter while another process holds the lock. A failed write raises
 from __future__ import annotations
 
 import contextlib
-import json
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -43,18 +42,27 @@ from commcoach.history.models import (
     WeeklyScore,
 )
 from commcoach.history.queries import from_db_time, to_db_time
+from commcoach.history.schema import (
+    DAY_US,
+    finding_rows,
+    pack_report,
+    search_key,
+    unpack_report,
+)
 
 T = TypeVar("T")
 
 _ATTEMPT_COLUMNS = (
-    "uid, created_at, scenario_id, scenario_hash, category, turn_id, title, is_draft, score, "
+    "uid, created_us, scenario_id, scenario_hash, category, turn_id, title, is_draft, score, "
     "words, n_findings, grammar_state, grammar_backend, variant, mother_tongue, seconds_spent, "
-    "text, report_json"
+    "preview"
 )
 _READ_COLUMNS = (
-    "id, uid, created_at, scenario_id, scenario_hash, category, turn_id, title, is_draft, "
-    "grammar_backend, variant, mother_tongue, seconds_spent, text, report_json"
+    "a.id, a.uid, a.created_us, a.scenario_id, a.scenario_hash, a.category, a.turn_id, a.title, "
+    "a.is_draft, a.grammar_backend, a.variant, a.mother_tongue, a.seconds_spent, b.text, b.report"
 )
+_READ_FROM = "attempts a JOIN attempt_bodies b ON b.attempt_id = a.id"
+PREVIEW_CHARS = 120
 
 
 class HistoryStore:
@@ -193,6 +201,7 @@ class HistoryStore:
 
         def wipe(conn: sqlite3.Connection) -> int:
             deleted = conn.execute("DELETE FROM attempts").rowcount
+            conn.execute("DELETE FROM rule_days")  # the triggers empty it too; be certain
             if self._search:  # FTS5 keeps deleted tokens in its segments until told otherwise
                 conn.execute("INSERT INTO attempts_fts(attempts_fts) VALUES ('delete-all')")
             return int(deleted)
@@ -213,7 +222,7 @@ class HistoryStore:
         """One attempt with its full Report, or None."""
         row = self._read(
             lambda conn: conn.execute(
-                f"SELECT {_READ_COLUMNS} FROM attempts WHERE id = ?", (attempt_id,)
+                f"SELECT {_READ_COLUMNS} FROM {_READ_FROM} WHERE a.id = ?", (attempt_id,)
             ).fetchone()
         )
         return None if row is None else _stored(row)
@@ -221,10 +230,10 @@ class HistoryStore:
     def iter_attempts(self, batch: int = 500) -> Iterator[StoredAttempt]:
         """Every attempt, oldest first (ties by uid): the stable order of exports."""
         sql = (
-            f"SELECT {_READ_COLUMNS} FROM attempts WHERE (created_at, uid) > (?, ?) "
-            "ORDER BY created_at, uid LIMIT ?"
+            f"SELECT {_READ_COLUMNS} FROM {_READ_FROM} WHERE (a.created_us, a.uid) > (?, ?) "
+            "ORDER BY a.created_us, a.uid LIMIT ?"
         )
-        last: tuple[str, str] = ("", "")
+        last: tuple[int, str] = (-(2**62), "")
         while True:
             rows = self._read(partial(_fetch, sql=sql, params=(*last, batch)))
             if not rows:
@@ -305,8 +314,7 @@ def _insert(conn: sqlite3.Connection, record: AttemptRecord) -> tuple[int, bool]
         record.variant,
         record.mother_tongue,
         record.seconds_spent,
-        record.text,
-        report.model_dump_json(exclude={"text"}),
+        " ".join(record.text[: PREVIEW_CHARS * 2].split())[:PREVIEW_CHARS],
     )
     cursor = conn.execute(
         f"INSERT INTO attempts ({_ATTEMPT_COLUMNS}) VALUES ({', '.join('?' * len(values))})",
@@ -314,15 +322,33 @@ def _insert(conn: sqlite3.Connection, record: AttemptRecord) -> tuple[int, bool]
     )
     attempt_id = cursor.lastrowid
     assert attempt_id is not None
+    conn.execute(
+        "INSERT INTO attempt_bodies (skey, attempt_id, text, title, report) VALUES (?, ?, ?, ?, ?)",
+        (
+            search_key(conn, values[1]),
+            attempt_id,
+            record.text,
+            record.title,
+            pack_report(report.model_dump_json(exclude={"text"})),
+        ),
+    )
     conn.executemany(
-        "INSERT INTO findings (attempt_id, rule_id, category, severity) VALUES (?, ?, ?, ?)",
-        [(attempt_id, f.rule_id, f.category.value, f.severity.value) for f in report.findings],
+        "INSERT INTO findings (attempt_id, rule_id, category, severity, hits, day) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        finding_rows(
+            attempt_id,
+            values[1] // DAY_US,
+            [
+                f.model_dump(mode="json", include={"rule_id", "category", "severity"})
+                for f in report.findings
+            ],
+        ),
     )
     return attempt_id, True
 
 
 def _stored(row: tuple[Any, ...]) -> StoredAttempt:
-    data = json.loads(row[14])
+    data = unpack_report(row[14])
     data["text"] = row[13]
     return StoredAttempt(
         id=row[0],
