@@ -320,3 +320,124 @@ def test_evidence_spans_survive_emoji_before_them() -> None:
     span = BUILTIN_DETECTORS["request"].detect(text)
     assert span is not None
     assert text[span.start : span.end].startswith("Could you")
+
+
+# Whole messages in other voices than the examples above, with the elements each one has.
+# (A weekday counts as a date even in the past: "sick on Monday" gives a date, not an ETA.)
+UPDATE_ELEMENTS = {
+    "done": "completed_action",
+    "next": "future_plan",
+    "blocker": "blocker",
+    "eta": "date_time",
+}
+UPDATES: list[tuple[str, set[str]]] = [
+    (
+        "Worked on the invoice PDF layout yesterday, it renders fine on Chrome now. "
+        "Today: Safari fixes. Nothing blocking.",
+        {"done", "next"},
+    ),
+    (
+        "Update: the payment retries are merged. I will look at the dashboard alerts tomorrow and "
+        "should have a draft by Wednesday. Risk: the vendor API rate limit may hit us during the "
+        "migration.",
+        {"done", "next", "blocker", "eta"},
+    ),
+    (
+        "Did: code review for Lena, paired on flaky e2e test.\nDoing: refactor of the auth "
+        "middleware.\nBlockers: need a decision on token lifetime from security.",
+        {"done", "next", "blocker"},
+    ),
+    (
+        "Finished the onboarding checklist and set up my laptop. Tomorrow I am shadowing Ravi on "
+        "the on-call rotation.",
+        {"done", "next", "eta"},
+    ),
+    (
+        "Still fighting the Docker build, it fails on the ARM runners. Tried pinning the base "
+        "image, didn't help. Will ask in #infra.",
+        {"done", "next", "blocker"},
+    ),
+    (
+        "I couldn't finish the report because the data export was empty. I'll rerun it after the "
+        "fix lands, ETA Thursday.",
+        {"blocker", "next", "eta"},
+    ),
+    (
+        "Progress this sprint: 4 of 6 tickets closed. The last two depend on the design review, "
+        "which moved to next Tuesday.",
+        {"done", "blocker", "eta"},
+    ),
+    (
+        "Sorry for the late update! I was sick on Monday. Today I'm catching up on emails and "
+        "then continuing the search filters.",
+        {"next", "eta"},
+    ),
+    (
+        "Reviewed three PRs and answered the support tickets. No blockers. Plan: write tests for "
+        "the CSV importer, should be done in 2 days.",
+        {"done", "next", "eta"},
+    ),
+    (
+        "The migration script ran on staging without errors. Next step is the production run, "
+        "scheduled for Saturday 10:00.",
+        {"done", "next", "eta"},
+    ),
+    (
+        "Last week I was out. This week I learned the codebase and fixed two small UI bugs.",
+        {"done"},
+    ),
+    (
+        "We are behind schedule on the search feature, about three days. I plan to cut the fuzzy "
+        "matching and ship the basic version by Friday.",
+        {"blocker", "next", "eta"},
+    ),
+]
+
+CLARIFY_ELEMENTS = {"question": "question", "understood": "understanding", "options": "options"}
+CLARIFICATIONS: list[tuple[str, set[str]]] = [
+    (
+        "Hi Tom, quick question about the export ticket: should the CSV include deleted users, or "
+        "only active ones? I assume only active, since the ticket talks about 'current customers'.",
+        {"question", "understood", "options"},
+    ),
+    ("Could you tell me where the staging credentials are?", {"question"}),
+    (
+        "I read the spec for the rate limiter. It says 100 requests per minute, but is that per "
+        "user or per API key? If per key, I would store the counter in Redis.",
+        {"question", "understood", "options"},
+    ),
+    ("Thanks for the review! I pushed the changes.", set()),
+    (
+        "Just to check: when you say 'archive', do you mean delete the rows or move them to the "
+        "archive table?",
+        {"question", "understood", "options"},
+    ),
+    ("Which branch should I base the hotfix on?", {"question"}),
+    (
+        "My understanding is that the cron job runs at midnight UTC. Is that right? If yes, I'll "
+        "schedule the cleanup for 01:00.",
+        {"question", "understood", "options"},
+    ),
+    (
+        "I'm not sure what the 'priority' field is for. Is it used anywhere?",
+        {"question", "understood"},
+    ),
+    (
+        "Should the new endpoint be public? I'd suggest keeping it internal for now.",
+        {"question", "options"},
+    ),
+    ("Great, that makes sense. I'll start on it tomorrow.", set()),
+    (
+        "From the design doc, the modal closes on outside click. Do we want the same on mobile, "
+        "or a close button only?",
+        {"question", "understood", "options"},
+    ),
+    ("Hey, is there a style guide for commit messages?", {"question"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), UPDATES + CLARIFICATIONS)
+def test_whole_messages_get_the_elements_a_reader_sees(text: str, expected: set[str]) -> None:
+    elements = UPDATE_ELEMENTS if (text, expected) in UPDATES else CLARIFY_ELEMENTS
+    found = {k for k, name in elements.items() if BUILTIN_DETECTORS[name].detect(text)}
+    assert found == expected

@@ -45,7 +45,8 @@ def tokens(text: str) -> tuple[tuple[int, str], ...]:
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters lowercase to two ('İ'): keep offsets exact
         return tuple((m.start(), m.group().lower()) for m in _TOKEN.finditer(text))
-    return tuple((m.start(), m.group()) for m in _TOKEN.finditer(lowered))
+    found = list(_TOKEN.finditer(lowered))
+    return tuple(zip(map(re.Match.start, found), map(re.Match.group, found), strict=True))
 
 
 class WordRules:
@@ -150,6 +151,31 @@ def sentences(text: str) -> tuple[Span, ...]:
     return tuple(split_sentences(text))
 
 
+@lru_cache(maxsize=16)
+def starts(text: str) -> tuple[int, ...]:
+    """Where lines and sentences start: the only places a heading or a bullet verb can start."""
+    found = {0, *(span.start for span in sentences(text))}
+    index = text.find("\n")
+    while index >= 0:
+        found.add(index + 1)
+        index = text.find("\n", index + 1)
+    return tuple(sorted(i for i in found if i < len(text)))
+
+
+class StartRules:
+    """A pattern tried only at line and sentence starts ('- Fixed X', '... Tried Y.')."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """Matches at line or sentence starts, in text order."""
+        for start in starts(text):
+            match = self.pattern.match(text, start)
+            if match is not None:
+                yield match
+
+
 def sentence_at(text: str, index: int) -> Span:
     """The sentence that holds `index` (or an empty span there, between sentences)."""
     for span in sentences(text):
@@ -229,13 +255,31 @@ def not_negated(text: str, match: re.Match[str]) -> bool:
     return _NEGATED_BEFORE.search(window) is None
 
 
-def preceded_in_sentence(pattern: re.Pattern[str]) -> Keep:
-    """Context check: FAILS when `pattern` occurs earlier in the match's sentence or clause."""
+_CONTRAST = re.compile(r"\b(?:but|however|although|though|while|yet|except)\b|;|\s[-–—]\s", IGNORE)
+
+
+def _clause(text: str, match: re.Match[str]) -> tuple[str, str]:
+    """The words of the match's clause before and after it ('but', ';' and ' - ' end clauses)."""
+    sentence = sentence_at(text, match.start())
+    before = text[sentence.start : match.start()]
+    cuts = list(_CONTRAST.finditer(before))
+    if cuts:
+        before = before[cuts[-1].end() :]
+    after = text[match.end() : max(sentence.end, match.end())]
+    cut = _CONTRAST.search(after)
+    return before, after[: cut.start()] if cut else after
+
+
+def not_resolved_in_clause(before: re.Pattern[str], after: re.Pattern[str]) -> Keep:
+    """Context check: FAILS when the clause says the problem was (or is being) dealt with.
+
+    'I fixed an issue with X' and 'The crash is resolved' name no blocker; 'I fixed the login
+    bug but the export still fails' does.
+    """
 
     def keep(text: str, match: re.Match[str]) -> bool:
-        sentence = sentence_at(text, match.start())
-        before = text[sentence.start : match.start()]
-        return pattern.search(before) is None
+        head, tail = _clause(text, match)
+        return before.search(head) is None and after.search(tail) is None
 
     return keep
 
@@ -243,7 +287,7 @@ def preceded_in_sentence(pattern: re.Pattern[str]) -> Keep:
 # --- headings ----------------------------------------------------------------------------------
 
 _HEADING = re.compile(
-    r"""^[ \t]*(?:[-*•+][ \t]+|\d{1,2}[.)][ \t]+)?(?:\#{1,6}[ \t]*)?(?:\*\*|__)?
+    r"""[ \t]*(?:[-*•+][ \t]+|\d{1,2}[.)][ \t]+)?(?:\#{1,6}[ \t]*)?(?:\*\*|__)?
         (?P<label>[A-Za-z][A-Za-z'/ -]{0,28}?)(?:\*\*|__)?[ \t]*
         (?::|[ \t]-{1,2}[ \t]|$)[ \t]*(?P<rest>[^\n]*)$""",
     re.VERBOSE | re.MULTILINE,
@@ -316,10 +360,14 @@ def _kind(label: str) -> str | None:
 def sections(text: str) -> tuple[Section, ...]:
     """Known headings (done / next / blocked) in `text`, in order, with their first content."""
     found: list[tuple[str, Span, re.Match[str]]] = []
-    for match in _HEADING.finditer(text):
+    for start in starts(text):
+        match = _HEADING.match(text, start)
+        if match is None:
+            continue
         kind = _kind(match.group("label"))
-        if kind is not None:
-            found.append((kind, Span(match.start("label"), match.end("label")), match))
+        heading = Span(match.start("label"), match.end("label"))
+        if kind is not None and not (found and found[-1][1] == heading):
+            found.append((kind, heading, match))
     result: list[Section] = []
     for position, (kind, heading, match) in enumerate(found):
         end = found[position + 1][2].start() if position + 1 < len(found) else len(text)

@@ -119,9 +119,9 @@ _UNDERSTANDING = WordRules(
         (
             "i we",
             r"""(?<!\bmay\s)(?<!\bcan\s)(?<!\bcould\s)(?<!\bdo\s)(?<!\bdid\s)(?<!\bshould\s)
-                (?:I|we)\s+(?:\w+ly\s+)?(?:understand|understood|gather|assume|believe|see|know
-                |read|noticed|saw|reali[sz]e|reali[sz]ed)\s+(?:that|the|this|how|it|you|from
-                |there|why|what)\b""",
+                (?:I|we)\s+(?:\w+ly\s+)?(?:(?:gather|assume|believe|suppose)\s+(?!so\b|not\b)\w+
+                |(?:understand|understood|see|know|read|noticed|saw|reali[sz]e|reali[sz]ed)\s+
+                (?:that|the|this|how|it|you|from|there|why|what))\b""",
         ),
         (
             "my our",
@@ -143,7 +143,8 @@ _UNDERSTANDING = WordRules(
             r"""(?:ticket|issue|spec|specification|docs?|documentation|description|task|page
                 |website|readme|guide|wiki|requirements?|brief|design)\s+(?:(?:had|has)\s+)?
                 (?:says|said|mentions|mentioned|states|stated|asks|asked|describes|described|lists
-                |listed|requires|required|suggests|suggested|specifies|specified)\b""",
+                |listed|requires|required|suggests|suggested|specifies|specified|talks\s+about
+                |refers\s+to|covers)\b""",
         ),
         (
             "currently right at",
@@ -228,6 +229,13 @@ _UNDERSTANDING = WordRules(
         ("i i'm", r"I(?:'m|\s+am)\s+(?:not\s+|un)?familiar\s+with\b"),
         ("i i've", r"I(?:'ve|\s+have)\s+(?:not|never)\s+(?:used|worked\s+with|tried)\b"),
         ("from", r"from\s+(?:a|my)\s+(?:\w+\s+)?(?:read|reading|look)\b"),
+        # a statement sourced from what one read or heard: From the design doc, ...
+        (
+            "from",
+            r"""from\s+(?:the|a|your|my|our)\s+(?:[\w-]+\s+)?(?:doc|docs|spec|specs|ticket|issue
+                |description|design|readme|wiki|discussion|thread|meeting|call|notes|email|comment
+                |comments|logs?|screenshot|mockups?)\b""",
+        ),
         (
             "i i'm",
             r"""I(?:'m|\s+am)\s+(?:a\s+(?:little|bit)\s+)?(?:not\s+sure|unsure|confused|unclear)
@@ -320,6 +328,11 @@ _OPTIONS = WordRules(
             r"(?:I|we)\s+(?:propose|suggest|recommend|could|can|would|might)\b[^.?!\n]{1,120}\bor\b",
         ),
         ("i we", r"(?:I|we)\s+(?:propose|suggest|recommend)\b"),
+        (
+            "i we i'd we'd",
+            r"""(?:I|we)(?:'d|\s+would)\s+(?:propose|suggest|recommend|prefer|go\s+with|lean
+                \s+towards|rather)\b""",
+        ),
         ("by", r"by\s+default\b"),
         # unless you object, I'll ... (a default)
         (
@@ -421,6 +434,7 @@ _PROPOSAL_QUESTION = re.compile(
     r"""^(?:
           (?:should|shall|may|can|could|must)\s+(?:I|we)\s+(?!ask\b|know\b|get\s+your\b
             |have\s+your\b|request\b|help\b)
+        | (?:should|shall)\s+(?:it|this|that|these|those|they|the\s+\w+|[A-Z][\w-]*)\b
         | (?:do|does|did)\s+(?:you|this|that|it)\s+mean\b
         | (?:would|will|is|does)\s+it\s+(?:be\s+)?(?:better|ok|okay|fine|alright|possible|necessary
             |enough|acceptable|good)\b

@@ -14,6 +14,7 @@ import re
 from commcoach.detectors.base import (
     VERBOSE,
     Detector,
+    StartRules,
     WordRules,
     all_of,
     earliest,
@@ -22,7 +23,7 @@ from commcoach.detectors.base import (
     not_in_question,
     not_negated,
     not_quoted,
-    preceded_in_sentence,
+    not_resolved_in_clause,
     regex_finder,
     section_at,
     standalone,
@@ -49,6 +50,10 @@ _NOT_A_PAST = (
 _ADVERB = r"(?:(?:also|then|just|already|finally|now|mostly|successfully|\w+ly|all)\s+)?"
 _NO_MODAL_BEFORE = r"(?<!\bwould\s)(?<!\bcould\s)(?<!\bshould\s)(?<!\bmight\s)(?<!\bmust\s)"
 
+_DONE_WORDS = (
+    "closed merged shipped deployed released fixed done finished completed resolved submitted "
+    "published landed updated added"
+)
 _COMPLETED = WordRules(
     [
         # I fixed / we mostly wrote / I've been working
@@ -78,15 +83,33 @@ _COMPLETED = WordRules(
                 \b{_NOT_A_PAST}(?:[a-z]+ed|{_IRREGULAR_PAST})\b""",
         ),
         ("managed was were", r"(?:managed\s+to|was\s+able\s+to|were\s+able\s+to)\s+\w+"),
+        # the migration script ran on staging / our PR got merged / the tests passed
+        (
+            "the our my this that these those",
+            r"""(?:the|our|my|this|that|these|those)\s+(?:[\w#-]+\s+){0,3}?(?:ran|went|got|passed
+                |finished|succeeded|worked|landed|shipped|merged|completed|deployed|released
+                |came\s+back)\b""",
+        ),
+        # headline style: '4 of 6 tickets closed.', 'PR #12 merged, docs updated'
+        (
+            _DONE_WORDS,
+            r"""(?<!\bbe\s)(?<!\bbeen\s)(?<!\bto\s)(?<!\bget\s)(?<!\bnot\s)(?<!\bis\s)
+                (?<!\bare\s)(?<=\w\s)(?:closed|merged|shipped|deployed|released|fixed|done
+                |finished|completed|resolved|submitted|published|landed|updated|added)
+                (?=\s*(?:[.,;!)]|$)|\s+(?:and|today|yesterday|this\s+week|last\s+week)\b)""",
+        ),
     ]
 )
-_COMPLETED_LINE = re.compile(
-    r"""^[ \t]*(?:[-*•][ \t]*)?(?!(?:Blocked|Needed|Planned|Scheduled|Expected|Concerned|Interested
-        |Worried|Based|Related|Need|Speed|Seed|Feed|Red)\b)
-        (?-i:[A-Z][a-z]+ed|Wrote|Built|Made|Found|Got|Set\s+up|Sent|Ran|Did|Began|Rewrote)\b""",
-    VERBOSE,
+_COMPLETED_LINE = StartRules(
+    re.compile(
+        r"""[ \t]*(?:[-*•][ \t]*)?
+        (?!(?:Blocked|Needed|Planned|Scheduled|Expected|Concerned|Interested|Worried|Based|Related|Need|Speed|Seed|Feed|Red|Supposed|Tired|Pleased|Excited)\b)
+        (?-i:[A-Z][a-z]+ed|Wrote|Built|Made|Found|Got|Set\s+up|Sent|Ran|Did|Began|Rewrote|Spent|Took
+        |Went|Met|Gave|Led|Read|Saw|Spoke|Told|Kept|Brought|Caught|Chose|Drew|Held|Paid)\b""",
+        VERBOSE,
+    )
 )
-"""A line that opens with a past verb: '- Fixed the login bug'."""
+"""A line or sentence that opens with a past verb: '- Fixed the login bug', '... Tried X.'"""
 
 detect_completed_action: Detector = earliest(
     regex_finder(_COMPLETED, all_of(not_in_question, not_quoted)),
@@ -115,9 +138,12 @@ _FUTURE = WordRules(
         # I'll / we will / the PR will come up / which will be released
         ("i we", rf"(?:I|we)\s+(?:will|shall)\s+{_MODAL_ADVERB}(?!{_PRONOUN_AFTER_MODAL}\b)[a-z]+"),
         ("*'ll", rf"\w+'ll\s+{_MODAL_ADVERB}(?!{_PRONOUN_AFTER_MODAL}\b)[a-z]+"),
+        ("will shall", rf"(?:will|shall)\s+{_MODAL_ADVERB}(?!{_PRONOUN_AFTER_MODAL}\b)[a-z]+"),
+        # it should be ready / should be done in 2 days (a forecast of completion)
         (
-            "will shall",
-            rf"(?<=\w\s)(?:will|shall)\s+{_MODAL_ADVERB}(?!{_PRONOUN_AFTER_MODAL}\b)[a-z]+",
+            "should",
+            r"""should\s+(?:be\s+)?(?:done|ready|finished|merged|deployed|live|complete|completed
+                |in\s+review|up\s+for\s+review|landing|out)\b""",
         ),
         # (I'm) going to / planning to / hoping to ...
         (
@@ -130,11 +156,11 @@ _FUTURE = WordRules(
             r"""(?:I|we)(?:\s+(?:plan|intend|aim|hope|want|expect|need|still\s+need|would\s+like)
                 |'d\s+like)\s+to\s+(?!ask\b|know\b|request\b|thank\b|say\b|mention\b)\w+""",
         ),
-        # ... complete need to complete the render part (subject dropped; not 'you need to')
+        # ... still need to add the render step (subject dropped; 'the tests need to pass' is a
+        # requirement, not a plan)
         (
-            "need",
-            r"""(?<=[a-z]\s)(?<!\byou\s)(?<!\bthey\s)(?<!\bdo\s)(?<!\bwould\s)(?<!\bwill\s)
-                (?<!\bdon't\s)(?<!\bthe\s)(?<!\bno\s)need\s+to\s+(?!be\b|know\b|ask\b)\w+""",
+            "still also then and but just now",
+            r"(?:still|also|then|and|but|just|now)\s+need\s+to\s+(?!be\b|know\b|ask\b)\w+",
         ),
         # I'm now working on / we are moving / I m using (ongoing work is today's plan)
         (
@@ -166,12 +192,15 @@ _FUTURE = WordRules(
     ]
 )
 
-_ONGOING_LINE = re.compile(
-    r"""(?:^|(?<=[.!?]\s))[ \t]*(?:[-*•][ \t]*)?(?:then\s+|also\s+|still\s+|now\s+|currently\s+)?
+_ONGOING_LINE = StartRules(
+    re.compile(
+        r"""[ \t]*(?:[-*•][ \t]*)?(?:then\s+|also\s+|still\s+|now\s+|currently\s+)?
         (?:working|continuing|starting|focusing|trying|investigating|looking\s+into|finishing
         |finalizing|finalising|wrapping\s+up|preparing|prepping
+        |(?<=still\s)[a-z]+ing|(?<=currently\s)[a-z]+ing
         |(?:and\s+)?(?:hope|plan|intend|aim|expect|need|going)\s+to\s+\w+)\b""",
-    VERBOSE,
+        VERBOSE,
+    )
 )
 """A sentence or line that opens with ongoing work or a plan: '- Still working on X', 'Hope to'."""
 
@@ -199,8 +228,8 @@ _STRONG_BLOCKER = WordRules(
         ),
         ("waiting wait", r"(?:waiting|wait)\s+(?:for|on)\b"),
         (
-            "depends depending dependent dependency",
-            r"(?:depends|depending|dependent|dependency)\s+on\b",
+            "depend depends depending dependent dependency",
+            r"(?:depends?|depending|dependent|dependency)\s+on\b",
         ),
         ("stuck hung", r"(?:stuck|hung\s+up)\b"),
         (
@@ -292,9 +321,17 @@ _RESOLVED = re.compile(
     VERBOSE,
 )
 
+_NOW_RESOLVED = re.compile(
+    r"""\b(?:is|are|was|were|has\s+been|have\s+been|got|now)\s+(?:now\s+|finally\s+|all\s+)?
+        (?:fixed|resolved|solved|gone|closed|addressed|handled|patched)\b""",
+    VERBOSE,
+)
+
 detect_blocker: Detector = earliest(
     regex_finder(_STRONG_BLOCKER, all_of(standalone, not_negated, not_a_heading)),
-    regex_finder(_PROBLEM, all_of(standalone, not_negated, preceded_in_sentence(_RESOLVED))),
+    regex_finder(
+        _PROBLEM, all_of(standalone, not_negated, not_resolved_in_clause(_RESOLVED, _NOW_RESOLVED))
+    ),
     heading_finder("blocked"),
 )
 """Names a blocker, problem or risk; 'No blockers' and 'Blocked: none' do not count."""
