@@ -9,8 +9,17 @@ from types import ModuleType
 import pytest
 from test_detectors import CASES
 
-from commcoach.detectors import BUILTIN_DETECTORS, base, clarify, progress, timing
-from commcoach.detectors.base import WordRules, in_protected, sections, tokens
+from commcoach.detectors import (
+    BUILTIN_DETECTORS,
+    base,
+    headings,
+    options,
+    progress,
+    timing,
+    understanding,
+)
+from commcoach.detectors.base import WordRules, in_protected, tokens
+from commcoach.detectors.headings import sections
 
 
 def _evidence(name: str, text: str) -> str | None:
@@ -98,7 +107,9 @@ def _word_rules(module: ModuleType) -> list[tuple[str, WordRules]]:
 
 
 ALL_RULES = [
-    (f"{m.__name__}.{n}", r) for m in (progress, timing, clarify) for n, r in _word_rules(m)
+    (f"{m.__name__}.{n}", r)
+    for m in (progress, timing, understanding, options)
+    for n, r in _word_rules(m)
 ]
 CORPUS = [t for pos, neg in CASES.values() for t in pos + neg] + [STANDUP]
 
@@ -125,7 +136,7 @@ MESSAGE_300_WORDS = (
 
 
 def _clear_caches() -> None:
-    for cached in (base.sentences, base.sections, base.tokens, base.starts):
+    for cached in (base.sentences, headings.sections, base.tokens, base.starts):
         cached.cache_clear()
 
 

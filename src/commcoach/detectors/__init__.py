@@ -7,8 +7,9 @@ which words satisfied a rubric element. They are regular expressions with a litt
 (sentences, headings such as "Blocked:", negation): predictable, fast, explainable, and measured
 against real messages in benchmarks/quality_rubric.py.
 
-Modules: `base` (shared machinery), `timing` (date_time), `progress` (completed_action,
-future_plan, blocker), `clarify` (question, understanding, options), `social` (the rest).
+Modules: `base` (shared machinery), `headings` ('Done:', 'Blocked:' ...), `timing` (date_time),
+`progress` (completed_action, future_plan, blocker), `questions`, `understanding`, `options`, and
+`social` (request, number, greeting, sign_off, apology, gratitude).
 """
 
 from __future__ import annotations
@@ -16,12 +17,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from commcoach.detectors.base import Detector, normalised
-from commcoach.detectors.clarify import detect_options, detect_question, detect_understanding
+from commcoach.detectors.options import detect_options
 from commcoach.detectors.progress import (
     detect_blocker,
     detect_completed_action,
     detect_future_plan,
 )
+from commcoach.detectors.questions import detect_question
 from commcoach.detectors.social import (
     detect_apology,
     detect_gratitude,
@@ -31,6 +33,7 @@ from commcoach.detectors.social import (
     detect_sign_off,
 )
 from commcoach.detectors.timing import detect_date_time
+from commcoach.detectors.understanding import detect_understanding
 
 __all__ = ["BUILTIN_DETECTORS", "BuiltinDetector", "Detector", "detect_question"]
 

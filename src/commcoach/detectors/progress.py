@@ -18,16 +18,14 @@ from commcoach.detectors.base import (
     WordRules,
     all_of,
     earliest,
-    heading_finder,
-    not_a_heading,
     not_in_question,
     not_negated,
     not_quoted,
     not_resolved_in_clause,
     regex_finder,
-    section_at,
     standalone,
 )
+from commcoach.detectors.headings import heading_finder, not_a_heading, section_at
 
 # --- done --------------------------------------------------------------------------------------
 
@@ -205,15 +203,15 @@ _ONGOING_LINE = StartRules(
 """A sentence or line that opens with ongoing work or a plan: '- Still working on X', 'Hope to'."""
 
 
-def _not_under_done_heading(text: str, match: re.Match[str]) -> bool:
-    """'- Working on X' under 'Done:' or 'Last week:' reports the past, not a plan."""
+def _not_under_other_heading(text: str, match: re.Match[str]) -> bool:
+    """'- Working on X' under 'Done:' reports the past, and under 'Blocked:' a blocker."""
     section = section_at(text, match.start())
-    return section is None or section.kind != "done"
+    return section is None or section.kind == "next"
 
 
 detect_future_plan: Detector = earliest(
     regex_finder(_FUTURE, all_of(not_in_question, not_quoted)),
-    regex_finder(_ONGOING_LINE, all_of(not_in_question, _not_under_done_heading)),
+    regex_finder(_ONGOING_LINE, all_of(not_in_question, _not_under_other_heading)),
     heading_finder("next"),
 )
 """Says what comes next: future forms, plans, ongoing work, or a 'Next:' heading with content."""

@@ -1,0 +1,226 @@
+"""The options detector: the writer proposes options, a reading to confirm, or a default.
+
+Forms seen in real comments (benchmarks/quality_rubric.py): alternatives ("or", "instead of",
+"an alternative"), yes/no proposals ("Should I add X?", "Shall we use Y?", "May I rename it?"),
+candidate readings ("Do you mean X?", "Does this mean Y?"), statements put up for confirmation
+("So the build uses Node 18?"), offers ("I can write the docs"), "I was thinking of", "what if",
+"let's", "would it be better to", and defaults ("Unless you object, I'll ...").
+"""
+
+from __future__ import annotations
+
+import re
+
+from commcoach.detectors.base import (
+    IGNORE,
+    VERBOSE,
+    Detector,
+    WordRules,
+    all_of,
+    earliest,
+    is_question,
+    not_in_protected,
+    not_in_question,
+    not_quoted,
+    regex_finder,
+    sentences,
+)
+from commcoach.detectors.questions import QUESTION_START, question_clause
+from commcoach.text import Span
+
+_ADJECTIVE = r"\w+(?:er|able|ible|ent|ant|ive|ful|ous|al|ic|ate)"
+"""'more accurate', 'more cleaner' (learners double comparatives): not 'more details'."""
+_OPTIONS = WordRules(
+    [
+        (
+            "option approach alternative plan",
+            r"(?:option|approach|alternative|plan)\s+(?:(?-i:[A-D])|[1-4]|one|two)\b",
+        ),
+        (
+            "options option two alternatively",
+            r"(?:options?\s+(?:are|is|would\s+be)|two\s+options|two\s+ways|alternatively)\b",
+        ),
+        ("alternative alternatives", r"(?<!\bany\s)alternatives?\b"),
+        # instead of X / rather than Y / or else / as a fallback
+        ("instead", r"instead(?:\s+of)?\b"),
+        ("rather", r"rather\s+than\b"),
+        ("or", r"or\s+else\b"),
+        ("fall fallback", r"fall\s*-?\s*back\b"),
+        ("either", r"either\b[^.?!\n]{1,120}\bor\b"),
+        (
+            "should shall do can could would will must am is are",
+            r"""(?:should|shall|do|can|could|would|will|must|am|is|are)\s+(?:I|we)\b[^.?!\n]{1,120}
+                \bor\b[^.?!\n]{1,80}\?""",
+        ),
+        (
+            "i we",
+            r"(?:I|we)\s+(?:propose|suggest|recommend|could|can|would|might)\b[^.?!\n]{1,120}\bor\b",
+        ),
+        ("i we", r"(?:I|we)\s+(?:propose|suggest|recommend)\b"),
+        (
+            "i we i'd we'd",
+            r"""(?:I|we)(?:'d|\s+would)\s+(?:propose|suggest|recommend|prefer|go\s+with|lean
+                \s+towards|rather)\b""",
+        ),
+        ("by", r"by\s+default\b"),
+        # unless you object, I'll ... (a default)
+        (
+            "unless if otherwise",
+            r"""(?:unless|if\s+not|if\s+I\s+don't\s+hear|otherwise)\b[^.?!\n]{0,80}\b(?:I|we)
+                (?:'ll|\s+will|\s+would)\b""",
+        ),
+        (
+            "i we i'll we'll",
+            r"(?:I|we)(?:'ll|\s+will)\s+(?:assume|go\s+with|default\s+to|proceed\s+with|stick\s+with)\b",
+        ),
+        (
+            "would do which",
+            r"""(?:would\s+you\s+prefer|do\s+you\s+prefer|which\s+(?:one|option|approach
+                |of\s+(?:these|them|the\s+two))\s+(?:do|would|should|is|are))\b""",
+        ),
+        ("what how", r"(?:what\s+about|how\s+about|what\s+if)\b"),
+        (
+            "my our",
+            r"""(?:my|our)\s+(?:plan|suggestion|proposal|idea|intention|approach|preference)
+                (?:\s+with\s+[\w-]+)?\s+(?:is|was|would\s+be)\b""",
+        ),
+        ("maybe", r"maybe\s+(?:I|we)\s+(?:can|could|should)\b"),
+        (
+            "i we i'm we're",
+            r"(?:I|we)(?:\s+was|\s+were|\s+am|'m|\s+are|'re)\s+thinking\s+(?:of|about|we|I|that)\b",
+        ),
+        ("let's let", r"let's\b|let\s+us\b"),
+        (
+            "one",
+            r"""one\s+(?:way|option|approach|possibility|solution|situation|idea|alternative)\s+
+                (?:could|would|might|is|was)\b""",
+        ),
+        (
+            "another the a",
+            r"(?:another|the\s+other|a\s+second)\s+(?:option|way|approach|possibility|solution)\b",
+        ),
+        (
+            "i we i'm we're",
+            r"(?:I|we)\s*(?:'m|\s+am|'re|\s+are)\s+(?:adopting|proposing|suggesting|considering|open\s+to)\b",
+        ),
+        (
+            "i",
+            r"""I\s+think\s+(?:it|that|this)?\s*(?:would|will|'d|'ll)\s+be\s+(?:really\s+|very\s+)?
+                (?:great|good|nice|better|best|helpful|useful|ideal|a\s+good\s+idea)\b""",
+        ),
+        ("i", r"I\s+think\s+(?:I|we)\s+(?:should|could|can|might)\b(?!\s+be\b)"),
+        # comparing alternatives: a cleaner approach than / more accurate to say
+        (
+            "better cleaner simpler easier faster safer more",
+            rf"""(?:better|cleaner|simpler|easier|faster|safer|more\s+{_ADJECTIVE})\s+(?:approach
+                |option|way|solution|choice|than)\b""",
+        ),
+        (
+            "better cleaner simpler easier faster safer more",
+            rf"(?:better|cleaner|simpler|easier|faster|safer|more\s+{_ADJECTIVE})\s+to\s+\w+",
+        ),
+        (
+            "would",
+            r"would\s+it\s+be\s+(?:better|easier|simpler|ok|okay|fine|possible|necessary|enough)\b",
+        ),
+        (
+            "i i'd",
+            r"""I(?:'d|\s+would)\s+like\s+to\s+(?!know\b|ask\b|thank\b|clarify\b|understand\b
+                |request\b|have\b|get\b|receive\b|see\b|confirm\b|hear\b|learn\b|mention\b|say\b
+                |inform\b|introduce\b|apologi[sz]e\b)\w+""",
+        ),
+    ]
+)
+
+_OFFER = WordRules(
+    [
+        # I can write the docs / we could split it (not 'as much as I can', not in a question)
+        (
+            "i we",
+            r"""(?<!\bas\s)(?<!\bthat\s)(?<!\bif\s)(?<!\bwhen\s)(?<!\bhow\s)(?<!\bwhat\s)
+                (?<!\bwhere\s)(?:I|we)\s+(?:can|could)\s+(?:(?:also|still|easily|just|then)\s+)?
+                (?!not\b|see\b|be\b|only\b|tell\b|say\b|understand\b|find\b|hear\b|imagine\b
+                |feel\b)[a-z]+""",
+        ),
+    ]
+)
+"""An offer to do something, in a statement."""
+
+_AUX_OR_WH = frozenset(
+    str.split(
+        "is are was were am do does did can could should shall would will may might must have has "
+        "isn't aren't wasn't weren't don't doesn't didn't can't couldn't shouldn't wouldn't won't "
+        "haven't hasn't what which when where who whom whose why how any anything anyone anybody "
+        "anywhere someone somebody something"
+    )
+)
+_INDIRECT = re.compile(
+    r"\b(?:what|which|when|where|who|why|how|whether|wonder|wondering|curious|ask|asking)\b",
+    IGNORE,
+)
+_OR = re.compile(r"\bor\b(?!\s+not\b)", IGNORE)
+_PROPOSAL_QUESTION = re.compile(
+    r"""^(?:
+          (?:should|shall|may|can|could|must)\s+(?:I|we)\s+(?!ask\b|know\b|get\s+your\b
+            |have\s+your\b|request\b|help\b)
+        | (?:should|shall)\s+(?:it|this|that|these|those|they|the\s+\w+|[A-Z][\w-]*)\b
+        | (?:do|does|did)\s+(?:you|this|that|it)\s+mean\b
+        | (?:would|will|is|does)\s+it\s+(?:be\s+)?(?:better|ok|okay|fine|alright|possible|necessary
+            |enough|acceptable|good)\b
+    )""",
+    VERBOSE,
+)
+_CONFIRMATION = WordRules(
+    [
+        ("do does did", r"(?:do|does|did)\s+(?:you|this|that|it)\s+mean\b"),
+        (
+            "is",
+            r"""is\s+(?:this|that|it)\s+(?:\w+\s+)?(?:ok|okay|fine|alright|all\s+right|correct|right
+                |enough|acceptable)\b""",
+        ),
+        ("am do", r"(?:am\s+I\s+right|do\s+I\s+have\s+(?:this|that|it)\s+right)\b"),
+        (
+            "right correct isn't shouldn't doesn't don't",
+            r"""(?:(?<=[,-])|(?<=[,-]\s))(?:right|correct|isn't\s+it|shouldn't\s+it|doesn't\s+it
+                |don't\s+they)\s*\?""",
+        ),
+    ]
+)
+"""A reading put up for confirmation: 'Do you mean X?', 'Is this okay?', '..., right?'."""
+
+
+def _question_options(text: str) -> Span | None:
+    """Questions that put up a choice: 'X or Y?', 'Should I X?', 'Do you mean X?', 'So X?'."""
+    confirmations = list(_CONFIRMATION.finditer(text))
+    for sentence in sentences(text):
+        chunk = text[sentence.start : sentence.end]
+        if not is_question(text, sentence):
+            # "Should it be done now or at the end, because ..." asks without a question mark.
+            if QUESTION_START.match(chunk) and _OR.search(chunk):
+                return sentence
+            continue
+        for confirm in confirmations:
+            if sentence.start <= confirm.start() < sentence.end:
+                return Span(confirm.start(), confirm.end())
+        if _OR.search(chunk):
+            return sentence
+        start, clause = question_clause(text, sentence)
+        if _PROPOSAL_QUESTION.match(clause):
+            return Span(start, sentence.end)
+        words = re.findall(r"[A-Za-z][\w'’]*", clause)
+        if (
+            len(words) >= 4
+            and words[0].lower().replace("’", "'") not in _AUX_OR_WH
+            and not _INDIRECT.search(clause)
+            and not re.match(r"I\s+(?:can't|cannot|don't|am\s+not|'m\s+not)\b", clause)
+        ):
+            return Span(start, sentence.end)
+    return None
+
+
+detect_options: Detector = earliest(
+    regex_finder(_OPTIONS, all_of(not_in_protected, not_quoted)),
+    regex_finder(_OFFER, all_of(not_in_question, not_quoted)),
+    _question_options,
+)
+"""Proposes options, an interpretation to confirm, or a default."""

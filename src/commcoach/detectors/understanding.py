@@ -1,0 +1,222 @@
+"""The understanding detector: the writer states what they already understand.
+
+A good clarification request says what the writer already knows, so the reader answers only the
+gap. Real comments (benchmarks/quality_rubric.py) do this as: "I understand / I think / I thought
+...", "as you said", "the docs say", restating ("So to sum up ..."), describing what one observes
+("I get this error ..."), conditionals that state behaviour ("If a user logs in twice, they will
+..."), facts given as reasons ("since the deadline has passed"), and checks of one's reading
+("Am I right?", "..., correct?", "Shouldn't it?").
+"""
+
+from __future__ import annotations
+
+import re
+
+from commcoach.detectors.base import (
+    IGNORE,
+    VERBOSE,
+    Detector,
+    WordRules,
+    earliest,
+    in_protected,
+    is_question,
+    not_quoted,
+    regex_finder,
+    sentences,
+)
+from commcoach.detectors.questions import LEAD_NOISE
+from commcoach.text import Span
+
+_PROPOSAL_AFTER_THINK = (
+    r"(?!\s*,?\s*(?:it|that|this)?\s*(?:would|will|'d|'ll)\s+be\s+(?:really\s+|very\s+)?(?:great"
+    r"|good|nice|better|best|helpful|useful|fun|cool|awesome|ideal|a\s+good\s+idea|interesting"
+    r"|amazing|wonderful))(?!\s+I\s+(?:could|can)\b)(?!\s+(?:so|not)\b)"
+)
+
+_DOC_NOUNS = (
+    "ticket issue spec specification doc docs documentation description task page website readme "
+    "guide wiki requirement requirements brief design"
+)
+_UNDERSTANDING = WordRules(
+    [
+        # I understand that / we noticed the / I realise how (not 'may I know what')
+        (
+            "i we",
+            r"""(?<!\bmay\s)(?<!\bcan\s)(?<!\bcould\s)(?<!\bdo\s)(?<!\bdid\s)(?<!\bshould\s)
+                (?:I|we)\s+(?:\w+ly\s+)?(?:(?:gather|assume|believe|suppose)\s+(?!so\b|not\b)\w+
+                |(?:understand|understood|see|know|read|noticed|saw|reali[sz]e|reali[sz]ed)\s+
+                (?:that|the|this|how|it|you|from|there|why|what))\b""",
+        ),
+        (
+            "my our",
+            r"(?:my|our)\s+(?:understanding|reading|assumption|impression|interpretation)\b",
+        ),
+        ("as if", r"(?:as|if)\s+I\s+(?:understand|understood|read|see|recall|remember)\b"),
+        # as you said / as you've noticed: restating what the reader wrote
+        (
+            "as",
+            r"""as\s+(?:you've|you\s+have|you)\s+(?:noticed|said|mentioned|pointed\s+out|suggested
+                |explained|described|wrote|asked)\b""",
+        ),
+        ("from", r"from\s+what\s+I\s+(?:understand|read|see|can\s+tell|gather|know)\b"),
+        ("as", r"as\s+far\s+as\s+I\s+(?:know|can\s+tell|understand)\b"),
+        ("it this that", r"(?:it|this|that)\s+(?:seems|looks|sounds)\s+(?:like|that|to\s+me)\b"),
+        # the ticket says / the description had mentioned
+        (
+            _DOC_NOUNS,
+            r"""(?:ticket|issue|spec|specification|docs?|documentation|description|task|page
+                |website|readme|guide|wiki|requirements?|brief|design)\s+(?:(?:had|has)\s+)?
+                (?:says|said|mentions|mentioned|states|stated|asks|asked|describes|described|lists
+                |listed|requires|required|suggests|suggested|specifies|specified|talks\s+about
+                |refers\s+to|covers)\b""",
+        ),
+        (
+            "currently right at",
+            r"(?:currently|right\s+now|at\s+the\s+moment),?\s+(?:the|it|we|this|our|there)\b",
+        ),
+        # I've read / I went through the ideas
+        (
+            "i've i we've we",
+            r"""(?:I've|I\s+have|we've|we\s+have|I|we)\s+(?:already\s+|just\s+)?(?:read
+                |looked\s+at|checked|gone\s+through|went\s+through|looked\s+through|read\s+through
+                |seen)\s+(?:the|this|your|through|that|all|it|both)\b""",
+        ),
+        # I think the export runs nightly (not 'I think it would be great to ...': a proposal)
+        (
+            "i",
+            rf"I\s+(?:think|guess|believe|suppose|reckon)\b{_PROPOSAL_AFTER_THINK}[^.;?!\n]{{0,50}}",
+        ),
+        ("i", r"I\s+thought\s+(?:I|we|it|that|this|you|the|there)\b[^.;?!\n]{0,40}"),
+        (
+            "the my",
+            r"""(?:the\s+idea\s+(?:is|was)|my\s+(?:intention|idea|thinking)(?:\s+with\s+[\w-]+)?
+                \s+(?:is|was)|the\s+(?:goal|point|purpose|intention)\s+(?:is|was))\b""",
+        ),
+        # so basically / to sum up / just to be sure
+        (
+            "so basically to in if just",
+            r"""(?:so\s+basically|basically,|to\s+sum\s+up|in\s+summary|in\s+short|in\s+other\s+words
+                |to\s+summari[sz]e|if\s+I\s+got\s+(?:it|this|that)\s+right|to\s+make\s+sure\s+I
+                \s+understand|just\s+to\s+(?:confirm|check|be\s+sure|clarify))\b""",
+        ),
+        # checking one's reading: am I right? / is that correct? / ..., right?
+        (
+            "am is do did",
+            r"""(?:am\s+I\s+right|is\s+(?:this|that|it)\s+(?:about\s+|roughly\s+|more\s+or\s+less\s+)?
+                (?:right|correct|accurate)|do\s+I\s+have\s+(?:this|that|it)\s+right
+                |did\s+I\s+get\s+(?:this|that|it)\s+right)\b""",
+        ),
+        ("right correct", r"(?:(?<=[,-])|(?<=[,-]\s))(?:right|correct)\s*\?"),
+        # a negative question states a belief: isn't X supposed to ...? / shouldn't it?
+        (
+            "isn't aren't wasn't weren't doesn't shouldn't don't",
+            r"""(?:isn't|aren't|wasn't|weren't|doesn't|shouldn't|don't)\s+(?:it|this|that|the
+                |there|they|we|[A-Z][\w-]*)\b[^?.!\n]{0,100}\?""",
+        ),
+        ("is are was were am", r"(?:is|are|was|were|am)\s+supposed\s+to\b"),
+        # what one observes: it shows "...", I get this error
+        (
+            "it this that i we",
+            r"""(?:it|this|that|I|we)\s+(?:\w+\s+)?(?:shows?|showed|says|said|gives?|gave|returns?
+                |returned|throws?|threw|prints?|printed|displays?|displayed)\s*:?\s*["']""",
+        ),
+        (
+            "i we",
+            r"""(?:I|we)\s+(?:\w+\s+)?(?:get|got|am\s+getting|see|saw|keep\s+getting)\s+(?:this|an?
+                |the|following|same)\s+(?:\w+\s+)?(?:error|message|warning|exception|value|output
+                |result)s?\b""",
+        ),
+        # you proposed the circuit ... / you said that (not 'the changes that you suggested')
+        (
+            "you you've",
+            r"""(?<!\bthat\s)(?<!\bwhich\s)you(?:'ve|\s+have)?\s+(?:proposed|said|mentioned|wrote
+                |suggested|stated|requested|request|asked|described|explained)\s+(?:that|the|a|an
+                |we|I|it|to(?!\s+(?:me|us)\b))\b""",
+        ),
+        # facts about the requirement: it is only supported on X / they are not listed
+        (
+            "is are was were am",
+            r"""(?:is|are|was|were|am)\s+(?:(?:not|only|also|already)\s+){0,2}(?:listed|mentioned
+                |documented|included|described|specified|supported|required|mandatory|optional
+                |allowed)\b""",
+        ),
+        ("makes make", r"makes?\s+it\s+(?:mandatory|optional|required|necessary)\b"),
+        ("is are was were", r"(?:is|are|was|were)\s+not\s+[^.?!\n]{1,60}?\bbut\b"),
+        # a fact given as a reason: since the deadline has passed / because X can do it
+        (
+            "since because",
+            r"""(?:since|because)\s+(?!I\b|my\b|we\b|our\b|you\b|then\b|last\b|yesterday\b)
+                (?:[\w'-]+[\s,]+){0,6}?(?:is|are|was|were|has|have|had|can|does|do|doesn't|don't
+                |isn't|aren't|will|would)\b""",
+        ),
+        # what one knows and does not: I am unfamiliar with / I can't figure out how
+        ("i i'm", r"I(?:'m|\s+am)\s+(?:not\s+|un)?familiar\s+with\b"),
+        ("i i've", r"I(?:'ve|\s+have)\s+(?:not|never)\s+(?:used|worked\s+with|tried)\b"),
+        ("from", r"from\s+(?:a|my)\s+(?:\w+\s+)?(?:read|reading|look)\b"),
+        # a statement sourced from what one read or heard: From the design doc, ...
+        (
+            "from",
+            r"""from\s+(?:the|a|your|my|our)\s+(?:[\w-]+\s+)?(?:doc|docs|spec|specs|ticket|issue
+                |description|design|readme|wiki|discussion|thread|meeting|call|notes|email|comment
+                |comments|logs?|screenshot|mockups?)\b""",
+        ),
+        (
+            "i i'm",
+            r"""I(?:'m|\s+am)\s+(?:a\s+(?:little|bit)\s+)?(?:not\s+sure|unsure|confused|unclear)
+                \s+(?:about|of|whether|how|why|what|if)\b""",
+        ),
+        (
+            "i",
+            r"""I\s+(?:can't|cannot|couldn't|don't|do\s+not|didn't)\s+(?:figure\s+out|understand
+                |get|see)\s+(?:how|why|what|where|which)\b""",
+        ),
+    ]
+)
+
+_WH_BEFORE = re.compile(r"\b(?:why|whether|if|how|what|which)\b(?:\s+\S+){0,2}\s*$", IGNORE)
+
+
+def _not_after_wh(text: str, match: re.Match[str]) -> bool:
+    """'can you explain why this is required' asks; 'it is required' states."""
+    return _WH_BEFORE.search(text, max(0, match.start() - 30), match.start()) is None
+
+
+_CONDITIONAL = re.compile(
+    r"""(?:^|(?-i:(?<=\s)(?=If\b)))
+        (?:if|when|whenever|once)\s+(?!so\b|not\b|possible\b|needed\b|necessary\b|required\b
+        |you\s+(?:can|could|have|want|need|don't|do|would|agree|prefer|like|get)\b)
+        [^?\n]{3,160}?(?:,|\bthen\b)\s*(?:then\s+)?(?:I|we|you|he|she|they|it|this|that|there
+        |the\s+\w+)\s+(?:\w+\s+)?(?:will|would|can|could|must|should|is|are|gets?|has|have|needs?)
+        \b""",
+    VERBOSE,
+)
+
+
+def _conditional_behaviour(text: str) -> Span | None:
+    """'If a user logs in twice, they will ...': a stated rule of how something behaves."""
+    for sentence in sentences(text):
+        if is_question(text, sentence):
+            continue
+        chunk = text[sentence.start : sentence.end]
+        lead = LEAD_NOISE.match(chunk)
+        offset = lead.end() if lead else 0
+        match = _CONDITIONAL.search(chunk[offset:])
+        if match:
+            start = sentence.start + offset
+            return Span(start + match.start(), start + match.end())
+    return None
+
+
+def _keep_understanding(text: str, match: re.Match[str]) -> bool:
+    return (
+        _not_after_wh(text, match)
+        and not in_protected(text, match.start())
+        and not_quoted(text, match)
+    )
+
+
+detect_understanding: Detector = earliest(
+    regex_finder(_UNDERSTANDING, _keep_understanding),
+    _conditional_behaviour,
+)
+"""States what the writer already understands, believes, observed or was told."""
