@@ -13,12 +13,13 @@ from collections.abc import Callable, Iterable
 from functools import partial
 from typing import ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.widgets import Input, TextArea
 from textual.worker import Worker, WorkerState
 
 from commcoach.feedback.report import GrammarStatus, Report
@@ -67,10 +68,17 @@ class CommCoachApp(App[None]):
     """The grammar checker's state, polled in a worker; the top bars watch it."""
 
     def __init__(
-        self, ctx: AppContext, *, start_grammar: bool = True, offer_restore: bool = True
+        self,
+        ctx: AppContext,
+        *,
+        start_grammar: bool = True,
+        offer_restore: bool = True,
+        cursor_blink: bool = True,
     ) -> None:
         super().__init__()
         self.ctx = ctx
+        self.cursor_blink = cursor_blink
+        """False for tests and screenshots: a blinking cursor makes pictures differ."""
         self.start_grammar = start_grammar
         self.offer_restore = offer_restore
         self.pending = PendingSaves()
@@ -105,6 +113,12 @@ class CommCoachApp(App[None]):
             leftovers = self.ctx.autosave.unclean()
             if leftovers:
                 self.push_screen(RestoreDialog(leftovers), self._restore_chosen)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Stop the cursor blinking when asked (tests, screenshots)."""
+        widget = event.widget
+        if not self.cursor_blink and isinstance(widget, (Input, TextArea)):
+            widget.cursor_blink = False
 
     def _apply_theme(self, name: str) -> None:
         if name in self.available_themes:

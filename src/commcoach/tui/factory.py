@@ -48,6 +48,7 @@ def make_app(
     cwd: Path | None = None,
     start_grammar: bool = True,
     offer_restore: bool = True,
+    cursor_blink: bool = True,
 ) -> CommCoachApp:
     """Build the app; `settings`, `store`, `engine`, `library` and `clock` may be injected."""
     config_problem = ""
@@ -72,4 +73,6 @@ def make_app(
         export_dir=here,
         notices=[config_problem] if config_problem else [],
     )
-    return CommCoachApp(ctx, start_grammar=start_grammar, offer_restore=offer_restore)
+    return CommCoachApp(
+        ctx, start_grammar=start_grammar, offer_restore=offer_restore, cursor_blink=cursor_blink
+    )

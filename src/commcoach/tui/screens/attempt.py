@@ -182,13 +182,17 @@ class AttemptScreen(Screen[ReviewResult]):
         )
 
     def action_tab(self, tab: str) -> None:
-        """Switch tab (f: findings, s: score)."""
+        """Switch tab (f: findings, s: score) and give its content the keyboard."""
         self.tabs.active = tab
+        if tab == "findings":
+            self.feedback.finding_list.focus()
+        else:
+            self.query_one(f"#{tab} VerticalScroll", VerticalScroll).focus()
 
     def action_model(self) -> None:
         """Reveal the model answer with a word diff against yours."""
         self._show_model()
-        self.tabs.active = "model"
+        self.action_tab("model")
 
     def action_apply(self) -> None:
         """Replace the selected finding's words with its first suggestion."""

@@ -94,9 +94,7 @@ class DraftScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """A drill has no template and no git hints."""
-        if self.drill is not None and action in ("git_hints", "choose_template"):
-            return False
-        return True
+        return self.drill is None or action not in ("git_hints", "choose_template")
 
     def on_mount(self) -> None:
         self.template_select.display = self.drill is None

@@ -13,6 +13,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import (
     DataTable,
     Footer,
@@ -310,15 +311,21 @@ class HistoryScreen(Screen[None]):
         self.chart.refresh()
 
     def action_tab(self, tab: str) -> None:
-        """Switch tab."""
+        """Switch tab; its list gets the keyboard (see `_tab_activated`)."""
         self.tabs.active = tab
+        self._tab_activated()
 
     @on(TabbedContent.TabActivated, "#history-tabs")
     def _tab_activated(self) -> None:
         """Keys go to the list of the tab you are on."""
-        focus = {"attempts": self.table, "findings": self.rule_list}.get(self.tabs.active)
-        if focus is not None:
-            focus.focus()
+        focus: dict[str, Widget] = {
+            "attempts": self.table,
+            "progress": self.query_one("#chart-category", Select),
+            "findings": self.rule_list,
+        }
+        widget = focus.get(self.tabs.active)
+        if widget is not None:
+            widget.focus()
 
     def action_search(self) -> None:
         """Focus the search box."""

@@ -1,0 +1,34 @@
+"""Small Pilot helpers: type text, wait for a condition, read what a Static shows."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+
+from textual.pilot import Pilot
+from textual.widgets import Static
+
+KEY_NAMES = {" ": "space", "\n": "enter", ".": "full_stop", ",": "comma", "?": "question_mark"}
+
+
+async def type_text(pilot: Pilot[object], text: str) -> None:
+    """Press one key per character, as a person would."""
+    for char in text:
+        await pilot.press(KEY_NAMES.get(char, char))
+
+
+async def wait_for(
+    pilot: Pilot[object], condition: Callable[[], bool], timeout: float = 5.0, what: str = ""
+) -> None:
+    """Pause until `condition()` holds; fail with `what` after `timeout` seconds."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        if loop.time() > deadline:
+            raise AssertionError(f"timed out waiting for {what or condition}")
+        await pilot.pause(0.02)
+
+
+def shown(widget: Static) -> str:
+    """The plain text a Static displays."""
+    return str(widget.content)
