@@ -7,6 +7,8 @@ import time
 from types import ModuleType
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_detectors import CASES
 
 from commcoach.detectors import (
@@ -177,3 +179,19 @@ def test_no_pattern_backtracks_catastrophically(kind: str) -> None:
     for detector in BUILTIN_DETECTORS.values():
         detector.detect(text)
     assert time.perf_counter() - started < 2.0, kind
+
+
+# --- any input ---------------------------------------------------------------------------------
+
+PIECES = st.sampled_from(
+    ["will ", "Blocked:", "Next:", "- ", "I'm ", "by Friday ", "should I ", " or ", "if ", "?"]
+    + ["http://x.example/?a=b ", "\n", "İ", "’", "“", "`", "ﬁ", "🚀", "3rd ", "10:30 ", "None"]
+)
+
+
+@given(st.lists(st.one_of(PIECES, st.text(max_size=12)), max_size=30).map("".join))
+@settings(max_examples=200, deadline=None)
+def test_any_text_gives_no_evidence_or_a_span_inside_it(text: str) -> None:
+    for name, detector in BUILTIN_DETECTORS.items():
+        span = detector.detect(text)
+        assert span is None or 0 <= span.start < span.end <= len(text), name
