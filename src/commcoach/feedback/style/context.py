@@ -1,0 +1,93 @@
+"""What a style rule knows about the message besides its text, and shared text views.
+
+`StyleContext` is what the feedback engine passes in (register and audience of the scenario,
+the sentence-length limit of that audience, disabled rule ids). The cached views below
+(sentences, paragraphs, protected spans) are computed once per text however many rules ask:
+local feedback runs on every keystroke burst, so 50+ rules must not each re-split the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from commcoach.text import Span, count_words, protected_spans, split_sentences
+
+
+@dataclass(frozen=True)
+class StyleContext:
+    """Who the message is for; rules scoped with `when:` look at register and audience."""
+
+    register: str | None = None
+    """formal, neutral, casual, or None when there is no scenario (free practice, `check`)."""
+    audience: str | None = None
+    """manager, teammate, client, HR, recruiter, mentor, or None."""
+    max_sentence_words: int = 25
+    """The long-sentence limit for this audience (metric rules with `max_from`)."""
+    disabled: frozenset[str] = frozenset()
+    """Rule ids or dotted prefixes (`style.hedging`, `tone`) that must not run."""
+
+
+@lru_cache(maxsize=16)
+def sentences(text: str) -> tuple[Span, ...]:
+    """Sentence spans of `text` (commcoach.text's splitter), cached per text."""
+    return tuple(split_sentences(text))
+
+
+@lru_cache(maxsize=16)
+def protected(text: str) -> tuple[Span, ...]:
+    """Spans no style rule may flag (code, URLs, paths, ids, camelCase...), cached per text."""
+    return tuple(protected_spans(text))
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+@lru_cache(maxsize=16)
+def paragraphs(text: str) -> tuple[Span, ...]:
+    """Blocks of text separated by blank lines, trimmed, never empty."""
+    spans: list[Span] = []
+    start = 0
+    for match in [*_PARAGRAPH_BREAK.finditer(text), None]:
+        end = match.start() if match else len(text)
+        chunk = text[start:end]
+        if chunk.strip():
+            lead = len(chunk) - len(chunk.lstrip())
+            spans.append(Span(start + lead, start + lead + len(chunk.strip())))
+        if match:
+            start = match.end()
+    return tuple(spans)
+
+
+def words_outside_protected(text: str, span: Span) -> int:
+    """Words a reader counts in `text[span]`, not counting code, URLs and paths."""
+    pieces: list[str] = []
+    cursor = span.start
+    for p in protected(text):
+        if p.end <= span.start or p.start >= span.end:
+            continue
+        pieces.append(text[cursor : max(cursor, p.start)])
+        cursor = max(cursor, p.end)
+    pieces.append(text[cursor : span.end])
+    return sum(count_words(piece) for piece in pieces) + sum(
+        1 for p in protected(text) if p.start >= span.start and p.end <= span.end
+    )
+
+
+def overlaps_protected(text: str, start: int, end: int) -> bool:
+    """True when `text[start:end]` shares a character with a protected span."""
+    return any(p.start < end and start < p.end for p in protected(text))
+
+
+def inside_protected(text: str, start: int, end: int) -> bool:
+    """True when `text[start:end]` lies wholly inside one protected span."""
+    return any(p.start <= start and end <= p.end for p in protected(text))
+
+
+def sentence_at(text: str, index: int) -> Span:
+    """The sentence holding `index` (the whole text when none does)."""
+    for span in sentences(text):
+        if span.start <= index < span.end:
+            return span
+    return Span(0, len(text))

@@ -1,0 +1,518 @@
+"""The closed set of rule kinds: what `extends:` may name in a rule file.
+
+- existence: flag each occurrence of a phrase (`tokens`) or regex (`raw`).
+- substitution: flag a weak phrase and suggest a replacement (`swap`), capitalisation kept.
+- occurrence: flag a token that occurs more than `max` (or fewer than `min`) times.
+- metric: flag a sentence, paragraph or message whose measure is over / under a threshold.
+- structure: message-level checks (greeting, sign-off, buried request, ...; see structure.py).
+- passive: be + past participle (regular or irregular), optionally only after given subjects.
+
+Each kind compiles ONE combined regex per rule when the file is loaded, so that 50+ rules run
+in a few milliseconds on every keystroke burst.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Annotated, Any, Literal
+
+from pydantic import BeforeValidator, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from commcoach.feedback.report import Finding
+from commcoach.feedback.style import structure
+from commcoach.feedback.style.base import Line, RuleBase, match_case, normalise
+from commcoach.feedback.style.context import (
+    StyleContext,
+    inside_protected,
+    overlaps_protected,
+    paragraphs,
+    sentence_at,
+    sentences,
+    words_outside_protected,
+)
+from commcoach.feedback.style.phrases import PhraseIndex, split, windows
+from commcoach.models import Register
+from commcoach.text import Span, count_words
+
+Regex = Annotated[str, Field(min_length=1, max_length=2000)]
+
+
+def _compile(field: str, pattern: str, flags: int, parts: list[str] | None = None) -> None:
+    """Compile once (re caches it for `compiled`); on error name the field and the item."""
+    try:
+        re.compile(pattern, flags)
+    except re.error as outer:
+        error, where = str(outer), field
+        for i, part in enumerate(parts or []):
+            try:
+                re.compile(part, flags)
+            except re.error as inner:
+                error, where = str(inner), f"{field}[{i}]"
+                break
+        raise PydanticCustomError(
+            "invalid_regex", "{field}: not a valid regex: {error}", {"field": where, "error": error}
+        ) from None
+
+
+def _combine(patterns: list[str]) -> str:
+    """One alternation; pattern i is group `p{i}` and its optional `(?P<m>...)` becomes `m{i}`."""
+    return "|".join(
+        f"(?P<p{i}>{p.replace('(?P<m>', f'(?P<m{i}>')})" for i, p in enumerate(patterns)
+    )
+
+
+def _flagged_span(match: re.Match[str]) -> tuple[int, int]:
+    """The span to flag: the `m` group of the pattern that matched when it has one."""
+    name = match.lastgroup or ""
+    inner = "m" + name[1:]
+    if inner in match.re.groupindex and match.start(inner) >= 0:
+        return match.span(inner)
+    return match.span()
+
+
+def _search_ranges(text: str, gate: frozenset[str] | None) -> list[tuple[int, int]]:
+    """Where a regex must look: around the gate's keywords, or everywhere without a gate."""
+    return windows(text, gate) if gate is not None else [(0, len(text))]
+
+
+class Existence(RuleBase):
+    """Flag every occurrence of a phrase or regex."""
+
+    extends: Literal["existence"]
+    tokens: list[Line] = Field(default_factory=list)
+    """Literal phrases, matched as whole words with flexible spaces and either apostrophe."""
+    raw: list[Regex] = Field(default_factory=list)
+    """Regexes; a `(?P<m>...)` group narrows the flagged span to that group."""
+    exceptions: list[Line] = Field(default_factory=list)
+    """Matched texts never flagged (e.g. README among ALL-CAPS words)."""
+    unless: Regex | None = None
+    """A regex searched in the match's sentence: when found, the match is fine there."""
+    suggest: list[Line] = Field(default_factory=list)
+    """Fixed replacements offered for every match (capitalisation kept)."""
+
+    @model_validator(mode="after")
+    def _has_patterns(self) -> Existence:
+        if not self.tokens and not self.raw:
+            raise ValueError("tokens or raw: give at least one phrase or regex")
+        if self.raw:
+            _compile("raw", _combine(list(self.raw)), self.flags, list(self.raw))
+        if self.unless:
+            _compile("unless", self.unless, self.flags)
+        return self
+
+    @cached_property
+    def compiled(self) -> _ExistenceMatcher:
+        """The regexes and phrase index, built once (re's cache makes this free after load)."""
+        return _ExistenceMatcher(
+            regex=re.compile(_combine(list(self.raw)), self.flags) if self.raw else None,
+            phrases=PhraseIndex(self.tokens, self.ignorecase) if self.tokens else None,
+            unless=re.compile(self.unless, self.flags) if self.unless else None,
+            skip=frozenset(normalise(e, self.ignorecase) for e in self.exceptions),
+        )
+
+    def _auto_gate(self) -> frozenset[str] | None:
+        phrases = self.compiled.phrases
+        return phrases.first_words if phrases is not None and not self.raw else None
+
+    def _find(self, text: str, context: StyleContext) -> list[Finding]:
+        m = self.compiled
+        spans: list[tuple[int, int]] = []
+        if m.regex is not None:
+            for start, end in _search_ranges(text, self.gate):
+                spans.extend(_flagged_span(match) for match in m.regex.finditer(text, start, end))
+        if m.phrases is not None:
+            spans.extend((start, end) for start, end, _ in m.phrases.finditer(text))
+            spans.sort()
+        found: list[Finding] = []
+        last_end = -1
+        for start, end in spans:
+            if start == end or start < last_end:
+                continue
+            if m.skip and normalise(text[start:end], self.ignorecase) in m.skip:
+                continue
+            if m.unless is not None:
+                sentence = sentence_at(text, start)
+                if m.unless.search(text, sentence.start, sentence.end):
+                    continue
+            original = text[start:end]
+            suggestions = [match_case(original, s) for s in self.suggest]
+            finding = self.finding(text, start, end, suggestions=suggestions)
+            if finding is not None:
+                found.append(finding)
+                last_end = end
+        return found
+
+
+@dataclass(frozen=True, slots=True)
+class _ExistenceMatcher:
+    regex: re.Pattern[str] | None
+    phrases: PhraseIndex | None
+    unless: re.Pattern[str] | None
+    skip: frozenset[str]
+
+
+def _as_list(value: Any) -> Any:
+    if isinstance(value, str):
+        return [value]
+    if not isinstance(value, list):
+        raise ValueError("must be a phrase or a list of phrases (quote yes, no, on, off)")
+    return value
+
+
+Replacement = Annotated[list[Line], BeforeValidator(_as_list), Field(min_length=1)]
+
+
+class Substitution(RuleBase):
+    """Flag a weak phrase and suggest the better one(s)."""
+
+    extends: Literal["substitution"]
+    swap: dict[Line, Replacement] = Field(min_length=1)
+    """Weak phrase -> replacement or list of replacements (best first)."""
+
+    @model_validator(mode="after")
+    def _unique_keys(self) -> Substitution:
+        seen: set[tuple[str, ...]] = set()
+        for key in self.swap:
+            tokens = split(key, self.ignorecase)
+            if not tokens or tokens in seen:
+                raise ValueError(f"swap: {key!r} is empty or listed twice")
+            seen.add(tokens)
+        return self
+
+    @cached_property
+    def compiled(self) -> PhraseIndex:
+        """The keys indexed by first word (no regex to compile)."""
+        return PhraseIndex(self.swap, self.ignorecase)
+
+    def _auto_gate(self) -> frozenset[str] | None:
+        return self.compiled.first_words
+
+    def _find(self, text: str, context: StyleContext) -> list[Finding]:
+        found: list[Finding] = []
+        for start, end, key in self.compiled.finditer(text):
+            original = text[start:end]
+            suggestions = [match_case(original, b) for b in self.swap[key]]
+            finding = self.finding(text, start, end, suggestions=suggestions)
+            if finding is not None:
+                found.append(finding)
+        return found
+
+
+class Occurrence(RuleBase):
+    """Flag a token that occurs too often (more than `max`) or too rarely (fewer than `min`)."""
+
+    extends: Literal["occurrence"]
+    token: Regex
+    """What to count (a regex)."""
+    max: int | None = Field(default=None, ge=0)
+    """More than this many: the occurrences after the first `max` are flagged."""
+    min: int | None = Field(default=None, ge=1)
+    """Fewer than this many: the whole scope is flagged."""
+    scope: Literal["text", "sentence"] = "text"
+    """Count per message or per sentence."""
+
+    @model_validator(mode="after")
+    def _has_limit(self) -> Occurrence:
+        if self.max is None and self.min is None:
+            raise ValueError("max or min: give at least one limit")
+        _compile("token", self.token, self.flags)
+        return self
+
+    @cached_property
+    def compiled(self) -> re.Pattern[str]:
+        """The token regex."""
+        return re.compile(self.token, self.flags)
+
+    def _find(self, text: str, context: StyleContext) -> list[Finding]:
+        regex = self.compiled
+        scopes = sentences(text) if self.scope == "sentence" else (Span(0, len(text)),)
+        found: list[Finding] = []
+        for scope in scopes:
+            hits = [
+                m.span()
+                for m in regex.finditer(text, scope.start, scope.end)
+                if m.end() > m.start() and not overlaps_protected(text, *m.span())
+            ]
+            limited: list[tuple[int, int, bool]] = []
+            if self.max is not None and len(hits) > self.max:
+                limited = [(s, e, False) for s, e in hits[self.max :]]
+            elif self.min is not None and len(hits) < self.min:
+                whole = _trimmed(text, scope)
+                limited = [(whole.start, whole.end, True)]
+            limit = self.max if self.max is not None and len(hits) > self.max else self.min
+            message = self.message.replace("{count}", str(len(hits))).replace("{limit}", str(limit))
+            for start, end, whole_span in limited:
+                finding = self.finding(text, start, end, message=message, whole_span=whole_span)
+                if finding is not None:
+                    found.append(finding)
+        return found
+
+
+def _trimmed(text: str, span: Span) -> Span:
+    chunk = text[span.start : span.end]
+    lead = len(chunk) - len(chunk.lstrip())
+    return Span(span.start + lead, span.start + lead + len(chunk.strip()))
+
+
+class Metric(RuleBase):
+    """Flag a sentence, paragraph or message whose size is over or under a threshold."""
+
+    extends: Literal["metric"]
+    measure: Literal["sentence_words", "paragraph_words", "paragraph_sentences", "text_words"]
+    """What to measure; code, URLs and paths count as one word."""
+    max: float | None = None
+    """Flag values above this."""
+    max_from: Literal["max_sentence_words"] | None = None
+    """Take `max` from the context (the audience's sentence limit) instead."""
+    scale: float = Field(default=1.0, ge=1.0, le=5.0)
+    """With `max_from`: flag only above limit x scale ({limit} in the message stays the limit)."""
+    min: float | None = None
+    """Flag values below this."""
+
+    @model_validator(mode="after")
+    def _has_threshold(self) -> Metric:
+        if self.max is None and self.min is None and self.max_from is None:
+            raise ValueError("max, max_from or min: give a threshold")
+        return self
+
+    def _units(self, text: str) -> tuple[Span, ...]:
+        if self.measure == "sentence_words":
+            return sentences(text)
+        if self.measure.startswith("paragraph"):
+            return paragraphs(text)
+        return (_trimmed(text, Span(0, len(text))),)
+
+    def _value(self, text: str, unit: Span) -> float:
+        if self.measure == "paragraph_sentences":
+            return sum(1 for s in sentences(text) if unit.start <= s.start < unit.end)
+        return words_outside_protected(text, unit)
+
+    def _find(self, text: str, context: StyleContext) -> list[Finding]:
+        base = float(context.max_sentence_words) if self.max_from else self.max
+        high = base * self.scale if base is not None else None
+        found: list[Finding] = []
+        for unit in self._units(text):
+            if inside_protected(text, unit.start, unit.end):
+                continue
+            value = self._value(text, unit)
+            if high is not None and base is not None and value > high:
+                limit = base
+            elif self.min is not None and value < self.min:
+                limit = self.min
+            else:
+                continue
+            message = self.message.replace("{value}", f"{value:g}").replace("{limit}", f"{limit:g}")
+            finding = self.finding(text, unit.start, unit.end, message=message, whole_span=True)
+            if finding is not None:
+                found.append(finding)
+        return found
+
+
+class Structure(RuleBase):
+    """A message-level check, picked by name from structure.CHECKS."""
+
+    extends: Literal["structure"]
+    check: Literal[
+        "missing_greeting",
+        "missing_signoff",
+        "buried_request",
+        "question_without_mark",
+        "greeting_only",
+    ]
+    min_words: int | dict[Register, int] = 0
+    """Only for messages of at least this many words (per register: other registers skip)."""
+    min_sentences: int = Field(default=0, ge=0)
+    """Only for messages of at least this many sentences (buried_request)."""
+
+    def _find(self, text: str, context: StyleContext) -> list[Finding]:
+        if isinstance(self.min_words, dict):
+            wanted = {r.value: n for r, n in self.min_words.items()}
+            if context.register not in wanted:
+                return []
+            least = wanted[context.register]
+        else:
+            least = self.min_words
+        if count_words(text) < least:
+            return []
+        found: list[Finding] = []
+        for hit in structure.CHECKS[self.check](text, self.min_sentences):
+            finding = self.finding(
+                text, hit.start, hit.end, suggestions=hit.suggestions, whole_span=hit.whole
+            )
+            if finding is not None:
+                found.append(finding)
+        return found
+
+
+IRREGULAR_PARTICIPLES: tuple[str, ...] = (
+    "arisen",
+    "awoken",
+    "beaten",
+    "become",
+    "begun",
+    "bent",
+    "bound",
+    "bitten",
+    "blown",
+    "broken",
+    "brought",
+    "built",
+    "burnt",
+    "bought",
+    "caught",
+    "chosen",
+    "come",
+    "cost",
+    "cut",
+    "dealt",
+    "dug",
+    "done",
+    "drawn",
+    "driven",
+    "eaten",
+    "fallen",
+    "fed",
+    "felt",
+    "fought",
+    "found",
+    "forbidden",
+    "forgotten",
+    "forgiven",
+    "frozen",
+    "given",
+    "gone",
+    "grown",
+    "hung",
+    "heard",
+    "hidden",
+    "hit",
+    "held",
+    "hurt",
+    "kept",
+    "known",
+    "laid",
+    "led",
+    "left",
+    "lent",
+    "let",
+    "lost",
+    "made",
+    "meant",
+    "met",
+    "paid",
+    "put",
+    "quit",
+    "read",
+    "ridden",
+    "risen",
+    "run",
+    "said",
+    "seen",
+    "sought",
+    "sold",
+    "sent",
+    "set",
+    "shaken",
+    "shot",
+    "shown",
+    "shut",
+    "sung",
+    "sunk",
+    "spoken",
+    "spent",
+    "split",
+    "spread",
+    "stood",
+    "stolen",
+    "stuck",
+    "struck",
+    "swept",
+    "taken",
+    "taught",
+    "torn",
+    "told",
+    "thought",
+    "thrown",
+    "understood",
+    "woken",
+    "worn",
+    "won",
+    "withdrawn",
+    "written",
+)
+"""Past participles that do not end in -ed; a rule may add more with `irregular:`."""
+
+_BE = (
+    r"(?:am|is|are|was|were|be|been|being|(?:has|have|had)\s+been|will\s+be|"
+    r"(?:get|gets|got|gotten|getting))"
+)
+_AGENT = re.compile(r"\s+(?:\w+\s+){0,2}?by\b", re.IGNORECASE)
+
+
+class Passive(RuleBase):
+    """be + past participle (`mistakes were made`), unless an agent follows (`by the CI job`)."""
+
+    extends: Literal["passive"]
+    participles: list[Line] | None = None
+    """Only these participles (default: any -ed word or irregular participle)."""
+    irregular: list[Line] = Field(default_factory=list)
+    """Extra irregular participles besides the built-in list."""
+    subjects: list[Regex] | None = None
+    """Only after these subjects (regexes), e.g. `it`, `mistakes`, `the build`."""
+    allow_agent: bool = False
+    """Also flag when `by <someone>` names who acted."""
+
+    @model_validator(mode="after")
+    def _valid_subjects(self) -> Passive:
+        _compile("subjects", "|".join(self.subjects or []), self.flags, self.subjects)
+        _ = self.compiled
+        return self
+
+    @cached_property
+    def compiled(self) -> re.Pattern[str]:
+        """One regex: [subject] be [adverb] participle."""
+        if self.participles:
+            verbs = "|".join(re.escape(p) for p in sorted(self.participles, key=len, reverse=True))
+        else:
+            irregular = "|".join(re.escape(p) for p in [*IRREGULAR_PARTICIPLES, *self.irregular])
+            verbs = rf"[a-z]{{2,}}ed|{irregular}"
+        subject = rf"\b(?:{'|'.join(self.subjects)})\s+" if self.subjects else r"\b"
+        adverb = r"(?:(?:not|never|already|just|also|all|accidentally|\w+ly)\s+)?"
+        return re.compile(rf"{subject}{_BE}\s+{adverb}(?:{verbs})\b(?![-'’])", self.flags)
+
+    def _auto_gate(self) -> frozenset[str] | None:
+        if not self.participles:
+            return None
+        return frozenset(split(p, True)[0] for p in self.participles)
+
+    def _find(self, text: str, context: StyleContext) -> list[Finding]:
+        found: list[Finding] = []
+        matches = [
+            match
+            for start, end in _search_ranges(text, self.gate)
+            for match in self.compiled.finditer(text, start, end)
+        ]
+        for match in matches:
+            if not self.allow_agent and _AGENT.match(text, match.end()):
+                continue
+            finding = self.finding(text, match.start(), match.end())
+            if finding is not None:
+                found.append(finding)
+        return found
+
+
+KINDS: dict[str, type[RuleBase]] = {
+    "existence": Existence,
+    "substitution": Substitution,
+    "occurrence": Occurrence,
+    "metric": Metric,
+    "structure": Structure,
+    "passive": Passive,
+}
+"""`extends:` value -> kind class. Closed: a new kind is a code change with its own tests."""
+
+Rule = Existence | Substitution | Occurrence | Metric | Structure | Passive
+"""Any loaded rule."""

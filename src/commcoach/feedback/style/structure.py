@@ -1,0 +1,191 @@
+"""Message-level checks for `extends: structure` rules: where the greeting, the sign-off and
+the actual request are.
+
+Sentences here are split per line first: a greeting line ("Hi Ana,") and a sign-off line
+("Thanks, Li") have no full stop, and must not glue onto the sentences next to them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from commcoach.feedback.style.context import overlaps_protected
+from commcoach.text import Span, split_sentences
+
+
+@dataclass(frozen=True)
+class Hit:
+    """Where a structure check points, with optional replacements for that span."""
+
+    start: int
+    end: int
+    suggestions: list[str] = field(default_factory=list)
+    whole: bool = False
+
+
+_GREETING = re.compile(
+    r"(?:hi|hello|hey|hiya|dear|good\s+(?:morning|afternoon|evening|day)|morning|greetings|"
+    r"to\s+whom\s+it\s+may\s+concern|howdy)\b",
+    re.IGNORECASE,
+)
+_SIGNOFF = re.compile(
+    r"(?:thanks|thank\s+you|many\s+thanks|thx|cheers|best|regards|kind\s+regards|"
+    r"best\s+regards|warm\s+regards|warmly|sincerely|yours|all\s+the\s+best|talk\s+soon|"
+    r"speak\s+soon|see\s+you|take\s+care|looking\s+forward|i\s+look\s+forward|have\s+a\s+"
+    r"(?:good|great|nice)|br|rgds|appreciate\s+(?:it|your)|i\s+appreciate|let\s+me\s+know|"
+    r"please\s+let\s+me\s+know)\b",
+    re.IGNORECASE,
+)
+_REQUEST = re.compile(
+    r"\b(?:could|can|would|will)\s+you\b|\bplease\b|\blet\s+me\s+know\b|\bI\s+need\s+you\s+to\b|"
+    r"\bI(?:'d|\s+would)\s+(?:like|appreciate)\b|\bwould\s+it\s+be\s+possible\b|"
+    r"\bdo\s+you\s+mind\b|\b(?:could|can|may|shall)\s+(?:I|we)\b",
+    re.IGNORECASE,
+)
+_QUESTION_START = re.compile(
+    r"""(?:
+        (?:can|could|would|will)\s+(?:you|we|I|someone|anyone)
+      | (?:do|does|did)\s+(?:you|we|they|it|this|that|anyone|someone)
+      | (?:is|are|was|were)\s+(?:there|it|this|that|you|we|they|the|anyone)
+      | (?:have|has)\s+(?:you|we|they|anyone|someone)
+      | (?:should|shall)\s+(?:I|we)
+      | when\s+(?:will|can|could|do|does|is|are|should|would)
+      | where\s+(?:is|are|do|does|can|should)
+      | why\s+(?:is|are|does|do|did|was|were|isn't|doesn't)
+      | how\s+(?:do|does|can|could|should|long|much|many)
+      | who\s+(?:is|can|should|will|owns)
+      | what\s+(?:do|does|should|time|is\s+the)
+      | any\s+(?:update|updates|news|idea|ideas|thoughts)\b
+    )\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_ONLY_GREETING = re.compile(
+    r"""\s*(?:hi|hello|hey|hiya|good\s+morning|morning|yo)(?:\s+(?:there|all|team|\w+))?[\s,!.]*
+        (?:(?:are\s+you\s+(?:there|around|free|available|busy)(?:\s+now)?
+          | do\s+you\s+have\s+a\s+(?:minute|moment|sec|second)
+          | (?:have\s+you\s+)?got\s+a\s+(?:minute|moment|sec|second)
+          | quick\s+question
+          | can\s+I\s+ask\s+(?:you\s+)?(?:something|a\s+question)
+          | how\s+are\s+you(?:\s+doing)?(?:\s+today)?
+          )[\s?!.,]*)*""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_WORD = re.compile(r"[^\W_][\w'’-]*")
+
+
+@lru_cache(maxsize=16)
+def line_sentences(text: str) -> tuple[Span, ...]:
+    """Sentences, never crossing a line break (cached per text)."""
+    spans: list[Span] = []
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        spans.extend(Span(offset + s.start, offset + s.end) for s in split_sentences(line))
+        offset += len(line)
+    return tuple(spans)
+
+
+def _is_greeting(text: str, span: Span) -> bool:
+    return bool(_GREETING.match(text, span.start, span.end))
+
+
+def _is_signoff(text: str, span: Span) -> bool:
+    return bool(_SIGNOFF.match(text, span.start, span.end)) and span.end - span.start < 60
+
+
+def _anchor(text: str, *, last: bool) -> Hit | None:
+    """The first (or last) word that is not code or a URL: something safe to highlight."""
+    if last:
+        tail = max(0, len(text) - 400)
+        candidates: Iterable[re.Match[str]] = reversed(list(_WORD.finditer(text, tail)))
+    else:
+        candidates = _WORD.finditer(text)
+    for word in candidates:
+        if not overlaps_protected(text, *word.span()):
+            return Hit(word.start(), word.end())
+    return None
+
+
+def missing_greeting(text: str, min_sentences: int) -> list[Hit]:
+    """The message does not open with a greeting (Hi / Hello / Dear / Good morning ...)."""
+    first = next(iter(line_sentences(text)), None)
+    if first is None or _is_greeting(text, first):
+        return []
+    hit = _anchor(text, last=False)
+    return [hit] if hit else []
+
+
+def missing_signoff(text: str, min_sentences: int) -> list[Hit]:
+    """Neither of the last two lines closes the message (Thanks / Best regards / Cheers ...)."""
+    spans = line_sentences(text)
+    if not spans or any(_is_signoff(text, s) for s in spans[-2:]):
+        return []
+    hit = _anchor(text, last=True)
+    return [hit] if hit else []
+
+
+def _content(text: str) -> list[Span]:
+    spans = list(line_sentences(text))
+    if spans and _is_greeting(text, spans[0]) and spans[0].end - spans[0].start < 40:
+        spans = spans[1:]
+    while spans and _is_signoff(text, spans[-1]) and not _is_request(text, spans[-1]):
+        spans = spans[:-1]
+    # A name under the sign-off ("Li") is not content either.
+    return [s for s in spans if len(_WORD.findall(text[s.start : s.end])) > 2]
+
+
+def _is_request(text: str, span: Span) -> bool:
+    sentence = text[span.start : span.end].rstrip()
+    return sentence.endswith("?") or bool(_REQUEST.search(text, span.start, span.end))
+
+
+def buried_request(text: str, min_sentences: int) -> list[Hit]:
+    """A long message whose only request or question is its last sentence."""
+    content = _content(text)
+    if len(content) < max(min_sentences, 2):
+        return []
+    asks = [s for s in content if _is_request(text, s)]
+    if len(asks) != 1 or asks[0] != content[-1]:
+        return []
+    last = content[-1]
+    marker = _REQUEST.search(text, last.start, last.end)
+    if marker and not overlaps_protected(text, *marker.span()):
+        return [Hit(marker.start(), marker.end())]
+    return [Hit(last.start, last.end, whole=True)]
+
+
+def question_without_mark(text: str, min_sentences: int) -> list[Hit]:
+    """A sentence built as a question (Can you / Do we / When will ...) that ends without `?`."""
+    hits: list[Hit] = []
+    for span in line_sentences(text):
+        sentence = text[span.start : span.end]
+        if not _QUESTION_START.match(sentence) or sentence.endswith(("?", "!", ":", ",")):
+            continue
+        if sentence.endswith(".") and not sentence.endswith(".."):
+            hits.append(Hit(span.end - 1, span.end, ["?"]))
+            continue
+        words = list(_WORD.finditer(text, span.start, span.end))
+        if words and words[-1].end() == span.end:
+            hits.append(Hit(words[-1].start(), span.end, [words[-1].group() + "?"]))
+    return hits
+
+
+def greeting_only(text: str, min_sentences: int) -> list[Hit]:
+    """The whole message is a greeting (and maybe "are you there?"): the ask is missing."""
+    stripped = text.strip()
+    if not stripped or not _ONLY_GREETING.fullmatch(stripped):
+        return []
+    lead = len(text) - len(text.lstrip())
+    return [Hit(lead, lead + len(stripped), whole=True)]
+
+
+CHECKS: dict[str, Callable[[str, int], list[Hit]]] = {
+    "missing_greeting": missing_greeting,
+    "missing_signoff": missing_signoff,
+    "buried_request": buried_request,
+    "question_without_mark": question_without_mark,
+    "greeting_only": greeting_only,
+}
+"""Name in a rule file's `check:` -> function(text, min_sentences) -> hits."""
