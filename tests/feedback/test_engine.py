@@ -23,7 +23,9 @@ def engine(**grammar: object) -> FeedbackEngine:
 
 def test_report_has_metrics_rubric_score_and_grammar_status() -> None:
     scenario = load_file(FIXTURE)
-    text = "Yesterday I fixed the flaky login test. Today I'll start the refund template. No blockers."
+    text = (
+        "Yesterday I fixed the flaky login test. Today I'll start the refund template. No blockers."
+    )
     report = engine().analyse(text, scenario)
     assert report.scenario_id == "standup-daily" and report.turn_id == "update"
     assert [r.element_id for r in report.rubric] == ["done", "next", "blockers", "ask"]
