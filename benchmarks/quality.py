@@ -1,0 +1,209 @@
+"""Feedback quality on real learner English (JFLEG dev), at sentence level.
+
+Prints, on ../shared/eval/jfleg-dev (never copied into this repository):
+- detection precision, recall and F0.5 of (a) LanguageTool alone with its defaults and
+  (b) commcoach's grammar channel (our variant, dictionary, disabled rules, picky level and our
+  own grammar-adjacent rules);
+- the share of grammar findings whose span overlaps a token the references changed;
+- the false-alarm rate of our style and readability rules on the corrected references (ref0):
+  per rule (goal <= 2%) and all together (goal <= 10%).
+A source sentence is erroneous when it differs from every reference, clean when it equals one.
+
+    python benchmarks/quality.py [--eval-dir PATH] [--server URL] [--limit N]
+
+Without --server it starts commcoach's own local LanguageTool server (must be installed:
+`commcoach languagetool install`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import re
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import requests
+from sacremoses import MosesDetokenizer
+
+from commcoach.config import GrammarBackend, Settings
+from commcoach.feedback.engine import FeedbackEngine
+from commcoach.feedback.report import Category
+from commcoach.text import Span
+
+DEFAULT_EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval" / "jfleg-dev"
+GRAMMAR = {Category.GRAMMAR, Category.SPELLING}
+
+Checker = Callable[[str], list[Span]]
+
+
+@dataclass
+class Sentence:
+    """One JFLEG source sentence, detokenised, with the source character spans refs changed."""
+
+    text: str
+    erroneous: bool
+    changed: list[Span]
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.split())
+
+
+def _token_spans(text: str) -> list[Span]:
+    return [Span(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+
+
+def load(folder: Path, limit: int | None) -> tuple[list[Sentence], list[str]]:
+    """Detokenised sources (with changed spans) and detokenised ref0 sentences."""
+    md = MosesDetokenizer(lang="en")
+    src = (folder / "dev.src").read_text(encoding="utf-8").splitlines()
+    refs = [(folder / f"dev.ref{i}").read_text(encoding="utf-8").splitlines() for i in range(4)]
+    sentences = []
+    for i, raw in enumerate(src[:limit]):
+        text = md.detokenize(raw.split())
+        erroneous = all(_norm(raw) != _norm(r[i]) for r in refs)
+        tokens = _token_spans(text)
+        words = [text[t.start : t.end] for t in tokens]
+        changed: set[int] = set()
+        for ref in refs:
+            ref_words = md.detokenize(ref[i].split()).split()
+            matcher = difflib.SequenceMatcher(a=words, b=ref_words, autojunk=False)
+            for tag, a0, a1, _, _ in matcher.get_opcodes():
+                if tag == "equal":
+                    continue
+                if a0 == a1:  # insertion: the neighbours are what was wrong
+                    changed.update(x for x in (a0 - 1, a0) if 0 <= x < len(tokens))
+                changed.update(range(a0, a1))
+        sentences.append(Sentence(text, erroneous, [tokens[j] for j in sorted(changed)]))
+    ref0 = [md.detokenize(r.split()) for r in refs[0][:limit]]
+    return sentences, ref0
+
+
+def languagetool_defaults(server: str) -> Checker:
+    """LanguageTool alone: POST /v2/check with language en-US and nothing else."""
+    url = server.rstrip("/") + "/v2/check"
+
+    def check(text: str) -> list[Span]:
+        response = requests.post(url, data={"language": "en-US", "text": text}, timeout=60)
+        response.raise_for_status()
+        spans = []
+        for match in response.json()["matches"]:
+            start = _utf16_to_index(text, match["offset"])
+            end = _utf16_to_index(text, match["offset"] + match["length"])
+            spans.append(Span(start, end))
+        return spans
+
+    return check
+
+
+def _utf16_to_index(text: str, units: int) -> int:
+    count = 0
+    for index, char in enumerate(text):
+        if count >= units:
+            return index
+        count += 2 if ord(char) > 0xFFFF else 1
+    return len(text)
+
+
+def commcoach_channel(engine: FeedbackEngine) -> Checker:
+    """Our grammar channel: LanguageTool with our settings plus our grammar-adjacent rules."""
+
+    def check(text: str) -> list[Span]:
+        report = engine.analyse(text)
+        return [Span(f.start, f.end) for f in report.findings if f.category in GRAMMAR]
+
+    return check
+
+
+def detection(sentences: list[Sentence], checker: Checker, name: str) -> None:
+    """Sentence-level precision/recall/F0.5 and span overlap with what the references changed."""
+    tp = fp = fn = tn = 0
+    findings = overlapping = 0
+    started = time.perf_counter()
+    for s in sentences:
+        spans = checker(s.text)
+        flagged = bool(spans)
+        tp += flagged and s.erroneous
+        fp += flagged and not s.erroneous
+        fn += (not flagged) and s.erroneous
+        tn += (not flagged) and not s.erroneous
+        findings += len(spans)
+        overlapping += sum(any(sp.overlaps(c) for c in s.changed) for sp in spans)
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    beta2 = 0.25
+    f05 = (1 + beta2) * precision * recall / (beta2 * precision + recall) if tp else 0.0
+    overlap = overlapping / findings if findings else 0.0
+    print(
+        f"  {name:<34} precision {precision:6.1%}  recall {recall:6.1%}  F0.5 {f05:6.1%}  "
+        f"overlap {overlap:6.1%} ({overlapping}/{findings} findings)  "
+        f"[tp {tp} fp {fp} fn {fn} tn {tn}; {time.perf_counter() - started:.0f} s]"
+    )
+
+
+def false_alarms(ref0: list[str], engine: FeedbackEngine) -> None:
+    """How often our style and readability rules fire on fluent, corrected English."""
+    per_rule: Counter[str] = Counter()
+    any_rule = 0
+    for text in ref0:
+        report = engine.analyse(text, with_grammar=False)
+        ids = {f.rule_id for f in report.findings if f.category not in GRAMMAR}
+        ids |= {f.rule_id for f in report.findings if f.source == "style"}
+        per_rule.update(ids)
+        any_rule += bool(ids)
+    n = len(ref0)
+    print(
+        f"  all style/readability rules together: {any_rule / n:6.1%} of {n} sentences"
+        " (goal <= 10%)"
+    )
+    worst = per_rule.most_common()
+    over = [r for r, c in worst if c / n > 0.02]
+    for rule_id, count in worst[:15]:
+        print(f"    {rule_id:<40} {count / n:6.1%} ({count})")
+    print(f"  rules over 2%: {', '.join(over) if over else 'none'}")
+
+
+def main() -> None:
+    """Print all figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL)
+    parser.add_argument("--server", help="LanguageTool server URL (default: start our own)")
+    parser.add_argument("--limit", type=int, help="only the first N sentences")
+    args = parser.parse_args()
+    sentences, ref0 = load(args.eval_dir, args.limit)
+    erroneous = sum(s.erroneous for s in sentences)
+    print(
+        f"JFLEG dev: {len(sentences)} sentences, {erroneous} erroneous, "
+        f"{len(sentences) - erroneous} clean"
+    )
+
+    settings = Settings()
+    if args.server:
+        settings.grammar.backend = GrammarBackend.REMOTE
+        settings.grammar.server_url = args.server
+    engine = FeedbackEngine(settings)
+    try:
+        server = args.server or _local_url(engine)
+        print("Grammar detection (sentence level):")
+        detection(sentences, languagetool_defaults(server), "(a) LanguageTool alone, defaults")
+        detection(sentences, commcoach_channel(engine), "(b) commcoach grammar channel")
+        print("False alarms on corrected references (ref0):")
+        false_alarms(ref0, engine)
+    finally:
+        engine.close()
+
+
+def _local_url(engine: FeedbackEngine) -> str:
+    """Start our local server through the engine and return its URL."""
+    _, status = engine.grammar.check("Warm up.")
+    if not status.checked:
+        raise SystemExit(f"LanguageTool not available: {status.detail}")
+    return status.server
+
+
+if __name__ == "__main__":
+    main()
