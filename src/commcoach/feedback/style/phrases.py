@@ -67,6 +67,13 @@ def windows(text: str, words: frozenset[str], margin: int = 120) -> list[tuple[i
     return merged
 
 
+def _hyphenated(text: str, start: int, end: int) -> bool:
+    """True when the match is part of a hyphenated word ("u" in "u-shaped")."""
+    before = start >= 2 and text[start - 1] == "-" and text[start - 2].isalnum()
+    after = end + 1 < len(text) and text[end] == "-" and text[end + 1].isalnum()
+    return before or after
+
+
 def split(phrase: str, ignorecase: bool) -> tuple[str, ...]:
     """The token sequence a phrase matches."""
     tokens = tuple(t.replace("’", "'") for t in _TOKEN.findall(phrase))
@@ -111,6 +118,7 @@ class PhraseIndex:
         hits.sort(key=lambda h: (h[0], -h[1]))
         end = -1
         for first_token, stop, phrase in hits:
-            if first_token >= end:
+            start, finish = spans[first_token][0], spans[stop - 1][1]
+            if first_token >= end and not _hyphenated(text, start, finish):
                 end = stop
-                yield spans[first_token][0], spans[stop - 1][1], phrase
+                yield start, finish, phrase
