@@ -22,6 +22,10 @@ from pathlib import Path
 from commcoach.feedback.style import StyleContext, all_rules, check_style, load_rules
 
 DEFAULT = Path(__file__).resolve().parents[1] / ".." / "shared" / "eval" / "jfleg-dev" / "dev.ref0"
+MESSAGE_LEVEL = frozenset({"structure.missing_greeting", "structure.missing_signoff"})
+"""Rules about a whole e-mail (greeting, sign-off): with --register formal they fire on every
+lone sentence by design, so they are shown but left out of the goals."""
+
 SAMPLE = (
     "Hi Ana, quick update on the billing migration. Yesterday I moved the invoice tables to the "
     "new cluster and ran the checks from `scripts/verify.py`; all 14 checks passed. Today I will "
@@ -76,31 +80,43 @@ def main(argv: list[str] | None = None) -> int:
     sentences = _sentences(args.file, not args.no_detokenize)
     context = StyleContext(register=args.register, audience=args.audience)
     per_rule: Counter[str] = Counter()
-    any_rule = 0
+    any_sentence = 0
     for sentence in sentences:
         fired = {f.rule_id for f in check_style(sentence, context)}
         per_rule.update(fired)
-        any_rule += bool(fired)
+        any_sentence += bool(fired - MESSAGE_LEVEL)
         if args.show in fired:
-            spans = [sentence[f.start : f.end] for f in check_style(sentence, context)
-                     if f.rule_id == args.show]
+            spans = [
+                sentence[f.start : f.end]
+                for f in check_style(sentence, context)
+                if f.rule_id == args.show
+            ]
             print(f"  {args.show}: {spans!r} in: {sentence}")
     total = len(sentences)
-    print(f"{total} sentences from {args.file} (register={args.register}, "
-          f"audience={args.audience})")
+    print(
+        f"{total} sentences from {args.file} (register={args.register}, audience={args.audience})"
+    )
     print(f"{'rule':36} {'fired':>5} {'rate':>7}")
     worst = 0.0
     for rule in sorted(all_rules(), key=lambda r: (-per_rule[r.rule_id], r.rule_id)):
         rate = per_rule[rule.rule_id] / total
+        if rule.rule_id in MESSAGE_LEVEL:
+            print(
+                f"{rule.rule_id:36} {per_rule[rule.rule_id]:5d} {rate:7.2%}  (message-level: "
+                "a lone sentence is not a message; not counted)"
+            )
+            continue
         worst = max(worst, rate)
         mark = "  <-- over 2 %" if rate > 0.02 else ""
         print(f"{rule.rule_id:36} {per_rule[rule.rule_id]:5d} {rate:7.2%}{mark}")
-    overall = any_rule / total
-    print(f"{'ANY RULE':36} {any_rule:5d} {overall:7.2%}  (goal <= 10 %)")
+    overall = any_sentence / total
+    print(f"{'ANY RULE':36} {any_sentence:5d} {overall:7.2%}  (goal <= 10 %)")
     print(f"worst single rule: {worst:.2%}  (goal <= 2 %)")
     load_ms, check_ms = _timings()
-    print(f"load all {len(all_rules())} rules: {load_ms:.1f} ms (goal < 50 ms); "
-          f"check_style on 300 words: {check_ms:.2f} ms (goal well under 5 ms)")
+    print(
+        f"load all {len(all_rules())} rules: {load_ms:.1f} ms (goal < 50 ms); "
+        f"check_style on 300 words: {check_ms:.2f} ms (goal well under 5 ms)"
+    )
     return 0 if worst <= 0.02 and overall <= 0.10 else 1
 
 

@@ -7,7 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from commcoach.feedback.style import Rule, StyleContext, all_rules, check_style, load_rule
+from commcoach.feedback.style import (
+    Rule,
+    RuleError,
+    StyleContext,
+    all_rules,
+    check_style,
+    load_rule,
+)
 
 BY_ID = {rule.rule_id: rule for rule in all_rules()}
 NONE = StyleContext()
@@ -322,3 +329,30 @@ def test_check_style_on_300_words_is_fast() -> None:
         check_style(fresh, context)
         timings.append(time.perf_counter() - began)
     assert min(timings) < 0.005, f"best of 30: {min(timings) * 1000:.1f} ms"
+
+
+def test_occurrence_min_per_sentence_flags_each_short_sentence(tmp_path: Path) -> None:
+    path = tmp_path / "style" / "NeedsVerb.yml"
+    path.parent.mkdir()
+    path.write_text(
+        "extends: occurrence\nmessage: 'No is/are here.'\nlevel: suggestion\nscope: sentence\n"
+        "explanation: Say it.\nweak: Done.\nbetter: It is done.\ntoken: '\\b(?:is|are)\\b'\n"
+        "min: 1\nexamples: {fail: [a, b], pass: [c, d]}\n",
+        encoding="utf-8",
+    )
+    text = "It is done. Tests green. They are merged. Deploy next."
+    spans = [text[f.start : f.end] for f in load_rule(path).find(text, NONE)]
+    assert spans == ["Tests green.", "Deploy next."]
+
+
+def test_keywords_cannot_gate_a_rule_that_flags_absence(tmp_path: Path) -> None:
+    path = tmp_path / "style" / "Gated.yml"
+    path.parent.mkdir()
+    path.write_text(
+        "extends: occurrence\nmessage: m\nlevel: suggestion\nkeywords: [thanks]\n"
+        "explanation: e.\nweak: w\nbetter: b\ntoken: thanks\nmin: 1\n"
+        "examples: {fail: [a, b], pass: [c, d]}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(RuleError, match="keywords"):
+        load_rule(path)

@@ -17,6 +17,7 @@ from commcoach.feedback.style.registry import (
     PACKS,
     RuleError,
     all_rules,
+    builtin_rules,
     is_disabled,
     load_rule,
     load_rules,
@@ -44,7 +45,8 @@ def check_style(text: str, context: StyleContext) -> list[Finding]:
     if not text.strip():
         return []
     findings: list[Finding] = []
-    for rule in all_rules():
-        if not is_disabled(rule.rule_id, context.disabled):
+    disabled = context.disabled
+    for rule in builtin_rules():
+        if not disabled or not is_disabled(rule.rule_id, disabled):
             findings.extend(rule.find(text, context))
     return sorted(findings, key=lambda f: (f.start, f.end, f.rule_id))

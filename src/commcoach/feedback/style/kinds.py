@@ -16,10 +16,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Annotated, Any, Literal
+from typing import Literal
 
-from pydantic import BeforeValidator, Field, model_validator
-from pydantic_core import PydanticCustomError
+from pydantic import Field, model_validator
 
 from commcoach.feedback.report import Finding
 from commcoach.feedback.style import structure
@@ -33,49 +32,18 @@ from commcoach.feedback.style.context import (
     sentences,
     words_outside_protected,
 )
-from commcoach.feedback.style.phrases import PhraseIndex, split, windows
+from commcoach.feedback.style.participles import IRREGULAR_PARTICIPLES
+from commcoach.feedback.style.patterns import (
+    Regex,
+    Replacement,
+    check_regex,
+    combine,
+    flagged_span,
+    search_ranges,
+)
+from commcoach.feedback.style.phrases import PhraseIndex, split
 from commcoach.models import Register
 from commcoach.text import Span, count_words
-
-Regex = Annotated[str, Field(min_length=1, max_length=2000)]
-
-
-def _compile(field: str, pattern: str, flags: int, parts: list[str] | None = None) -> None:
-    """Compile once (re caches it for `compiled`); on error name the field and the item."""
-    try:
-        re.compile(pattern, flags)
-    except re.error as outer:
-        error, where = str(outer), field
-        for i, part in enumerate(parts or []):
-            try:
-                re.compile(part, flags)
-            except re.error as inner:
-                error, where = str(inner), f"{field}[{i}]"
-                break
-        raise PydanticCustomError(
-            "invalid_regex", "{field}: not a valid regex: {error}", {"field": where, "error": error}
-        ) from None
-
-
-def _combine(patterns: list[str]) -> str:
-    """One alternation; pattern i is group `p{i}` and its optional `(?P<m>...)` becomes `m{i}`."""
-    return "|".join(
-        f"(?P<p{i}>{p.replace('(?P<m>', f'(?P<m{i}>')})" for i, p in enumerate(patterns)
-    )
-
-
-def _flagged_span(match: re.Match[str]) -> tuple[int, int]:
-    """The span to flag: the `m` group of the pattern that matched when it has one."""
-    name = match.lastgroup or ""
-    inner = "m" + name[1:]
-    if inner in match.re.groupindex and match.start(inner) >= 0:
-        return match.span(inner)
-    return match.span()
-
-
-def _search_ranges(text: str, gate: frozenset[str] | None) -> list[tuple[int, int]]:
-    """Where a regex must look: around the gate's keywords, or everywhere without a gate."""
-    return windows(text, gate) if gate is not None else [(0, len(text))]
 
 
 class Existence(RuleBase):
@@ -98,16 +66,16 @@ class Existence(RuleBase):
         if not self.tokens and not self.raw:
             raise ValueError("tokens or raw: give at least one phrase or regex")
         if self.raw:
-            _compile("raw", _combine(list(self.raw)), self.flags, list(self.raw))
+            check_regex("raw", combine(list(self.raw)), self.flags, list(self.raw))
         if self.unless:
-            _compile("unless", self.unless, self.flags)
+            check_regex("unless", self.unless, self.flags)
         return self
 
     @cached_property
     def compiled(self) -> _ExistenceMatcher:
         """The regexes and phrase index, built once (re's cache makes this free after load)."""
         return _ExistenceMatcher(
-            regex=re.compile(_combine(list(self.raw)), self.flags) if self.raw else None,
+            regex=re.compile(combine(list(self.raw)), self.flags) if self.raw else None,
             phrases=PhraseIndex(self.tokens, self.ignorecase) if self.tokens else None,
             unless=re.compile(self.unless, self.flags) if self.unless else None,
             skip=frozenset(normalise(e, self.ignorecase) for e in self.exceptions),
@@ -121,8 +89,8 @@ class Existence(RuleBase):
         m = self.compiled
         spans: list[tuple[int, int]] = []
         if m.regex is not None:
-            for start, end in _search_ranges(text, self.gate):
-                spans.extend(_flagged_span(match) for match in m.regex.finditer(text, start, end))
+            for start, end in search_ranges(text, self.gate):
+                spans.extend(flagged_span(match) for match in m.regex.finditer(text, start, end))
         if m.phrases is not None:
             spans.extend((start, end) for start, end, _ in m.phrases.finditer(text))
             spans.sort()
@@ -152,17 +120,6 @@ class _ExistenceMatcher:
     phrases: PhraseIndex | None
     unless: re.Pattern[str] | None
     skip: frozenset[str]
-
-
-def _as_list(value: Any) -> Any:
-    if isinstance(value, str):
-        return [value]
-    if not isinstance(value, list):
-        raise ValueError("must be a phrase or a list of phrases (quote yes, no, on, off)")
-    return value
-
-
-Replacement = Annotated[list[Line], BeforeValidator(_as_list), Field(min_length=1)]
 
 
 class Substitution(RuleBase):
@@ -218,7 +175,9 @@ class Occurrence(RuleBase):
     def _has_limit(self) -> Occurrence:
         if self.max is None and self.min is None:
             raise ValueError("max or min: give at least one limit")
-        _compile("token", self.token, self.flags)
+        if self.min is not None and self.keywords:
+            raise ValueError("keywords: a rule with `min` must see every text; drop the gate")
+        check_regex("token", self.token, self.flags)
         return self
 
     @cached_property
@@ -228,20 +187,25 @@ class Occurrence(RuleBase):
 
     def _find(self, text: str, context: StyleContext) -> list[Finding]:
         regex = self.compiled
-        scopes = sentences(text) if self.scope == "sentence" else (Span(0, len(text)),)
+        whole: tuple[Span, ...] = (Span(0, len(text)),)
+        scopes: tuple[Span, ...] = sentences(text) if self.scope == "sentence" else whole
         found: list[Finding] = []
         for scope in scopes:
+            ranges = (
+                search_ranges(text, self.gate) if scope is whole[0] else [(scope.start, scope.end)]
+            )
             hits = [
                 m.span()
-                for m in regex.finditer(text, scope.start, scope.end)
+                for start, end in ranges
+                for m in regex.finditer(text, start, end)
                 if m.end() > m.start() and not overlaps_protected(text, *m.span())
             ]
             limited: list[tuple[int, int, bool]] = []
             if self.max is not None and len(hits) > self.max:
                 limited = [(s, e, False) for s, e in hits[self.max :]]
             elif self.min is not None and len(hits) < self.min:
-                whole = _trimmed(text, scope)
-                limited = [(whole.start, whole.end, True)]
+                trimmed = _trimmed(text, scope)
+                limited = [(trimmed.start, trimmed.end, True)]
             limit = self.max if self.max is not None and len(hits) > self.max else self.min
             message = self.message.replace("{count}", str(len(hits))).replace("{limit}", str(limit))
             for start, end, whole_span in limited:
@@ -276,6 +240,8 @@ class Metric(RuleBase):
     def _has_threshold(self) -> Metric:
         if self.max is None and self.min is None and self.max_from is None:
             raise ValueError("max, max_from or min: give a threshold")
+        if self.keywords:
+            raise ValueError("keywords: metric rules measure every text; drop the gate")
         return self
 
     def _units(self, text: str) -> tuple[Span, ...]:
@@ -296,6 +262,14 @@ class Metric(RuleBase):
         found: list[Finding] = []
         for unit in self._units(text):
             if inside_protected(text, unit.start, unit.end):
+                continue
+            # Code and URLs only lower the count: skip the exact count when the raw one fits.
+            if (
+                self.min is None
+                and high is not None
+                and self.measure != "paragraph_sentences"
+                and count_words(text[unit.start : unit.end]) <= high
+            ):
                 continue
             value = self._value(text, unit)
             if high is not None and base is not None and value > high:
@@ -327,6 +301,12 @@ class Structure(RuleBase):
     min_sentences: int = Field(default=0, ge=0)
     """Only for messages of at least this many sentences (buried_request)."""
 
+    @model_validator(mode="after")
+    def _no_gate(self) -> Structure:
+        if self.keywords:
+            raise ValueError("keywords: structure checks look for what is missing; drop the gate")
+        return self
+
     def _find(self, text: str, context: StyleContext) -> list[Finding]:
         if isinstance(self.min_words, dict):
             wanted = {r.value: n for r, n in self.min_words.items()}
@@ -346,104 +326,6 @@ class Structure(RuleBase):
                 found.append(finding)
         return found
 
-
-IRREGULAR_PARTICIPLES: tuple[str, ...] = (
-    "arisen",
-    "awoken",
-    "beaten",
-    "become",
-    "begun",
-    "bent",
-    "bound",
-    "bitten",
-    "blown",
-    "broken",
-    "brought",
-    "built",
-    "burnt",
-    "bought",
-    "caught",
-    "chosen",
-    "come",
-    "cost",
-    "cut",
-    "dealt",
-    "dug",
-    "done",
-    "drawn",
-    "driven",
-    "eaten",
-    "fallen",
-    "fed",
-    "felt",
-    "fought",
-    "found",
-    "forbidden",
-    "forgotten",
-    "forgiven",
-    "frozen",
-    "given",
-    "gone",
-    "grown",
-    "hung",
-    "heard",
-    "hidden",
-    "hit",
-    "held",
-    "hurt",
-    "kept",
-    "known",
-    "laid",
-    "led",
-    "left",
-    "lent",
-    "let",
-    "lost",
-    "made",
-    "meant",
-    "met",
-    "paid",
-    "put",
-    "quit",
-    "read",
-    "ridden",
-    "risen",
-    "run",
-    "said",
-    "seen",
-    "sought",
-    "sold",
-    "sent",
-    "set",
-    "shaken",
-    "shot",
-    "shown",
-    "shut",
-    "sung",
-    "sunk",
-    "spoken",
-    "spent",
-    "split",
-    "spread",
-    "stood",
-    "stolen",
-    "stuck",
-    "struck",
-    "swept",
-    "taken",
-    "taught",
-    "torn",
-    "told",
-    "thought",
-    "thrown",
-    "understood",
-    "woken",
-    "worn",
-    "won",
-    "withdrawn",
-    "written",
-)
-"""Past participles that do not end in -ed; a rule may add more with `irregular:`."""
 
 _BE = (
     r"(?:am|is|are|was|were|be|been|being|(?:has|have|had)\s+been|will\s+be|"
@@ -467,7 +349,7 @@ class Passive(RuleBase):
 
     @model_validator(mode="after")
     def _valid_subjects(self) -> Passive:
-        _compile("subjects", "|".join(self.subjects or []), self.flags, self.subjects)
+        check_regex("subjects", "|".join(self.subjects or []), self.flags, self.subjects)
         _ = self.compiled
         return self
 
@@ -492,7 +374,7 @@ class Passive(RuleBase):
         found: list[Finding] = []
         matches = [
             match
-            for start, end in _search_ranges(text, self.gate)
+            for start, end in search_ranges(text, self.gate)
             for match in self.compiled.finditer(text, start, end)
         ]
         for match in matches:

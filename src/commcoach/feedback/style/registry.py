@@ -106,13 +106,14 @@ def load_rules(root: Path = RULES_DIR) -> list[Rule]:
 
 
 @cache
-def _builtin() -> tuple[Rule, ...]:
+def builtin_rules() -> tuple[Rule, ...]:
+    """The shipped rules, loaded once per process (the tuple is shared: do not copy per call)."""
     return tuple(load_rules())
 
 
 def all_rules() -> list[Rule]:
     """The shipped rules, loaded once per process (cached)."""
-    return list(_builtin())
+    return list(builtin_rules())
 
 
 def is_disabled(rule_id: str, disabled: frozenset[str]) -> bool:

@@ -12,8 +12,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from commcoach.feedback.style.context import overlaps_protected
-from commcoach.text import Span, split_sentences
+from commcoach.feedback.style.context import overlaps_protected, sentences
+from commcoach.text import Span
 
 
 @dataclass(frozen=True)
@@ -80,10 +80,14 @@ _WORD = re.compile(r"[^\W_][\w'’-]*")
 def line_sentences(text: str) -> tuple[Span, ...]:
     """Sentences, never crossing a line break (cached per text)."""
     spans: list[Span] = []
-    offset = 0
-    for line in text.splitlines(keepends=True):
-        spans.extend(Span(offset + s.start, offset + s.end) for s in split_sentences(line))
-        offset += len(line)
+    for sentence in sentences(text):
+        start = sentence.start
+        for piece in text[sentence.start : sentence.end].split("\n"):
+            stripped = piece.strip()
+            if stripped:
+                lead = start + len(piece) - len(piece.lstrip())
+                spans.append(Span(lead, lead + len(stripped)))
+            start += len(piece) + 1
     return tuple(spans)
 
 
@@ -127,13 +131,20 @@ def missing_signoff(text: str, min_sentences: int) -> list[Hit]:
 
 
 def _content(text: str) -> list[Span]:
+    """The sentences between the greeting line and the sign-off (and the name under it)."""
     spans = list(line_sentences(text))
     if spans and _is_greeting(text, spans[0]) and spans[0].end - spans[0].start < 40:
         spans = spans[1:]
-    while spans and _is_signoff(text, spans[-1]) and not _is_request(text, spans[-1]):
+    while (
+        spans
+        and not _is_request(text, spans[-1])
+        and (
+            _is_signoff(text, spans[-1])
+            or len(_WORD.findall(text, spans[-1].start, spans[-1].end)) < 3
+        )
+    ):
         spans = spans[:-1]
-    # A name under the sign-off ("Li") is not content either.
-    return [s for s in spans if len(_WORD.findall(text[s.start : s.end])) > 2]
+    return spans
 
 
 def _is_request(text: str, span: Span) -> bool:
@@ -144,10 +155,9 @@ def _is_request(text: str, span: Span) -> bool:
 def buried_request(text: str, min_sentences: int) -> list[Hit]:
     """A long message whose only request or question is its last sentence."""
     content = _content(text)
-    if len(content) < max(min_sentences, 2):
+    if len(content) < max(min_sentences, 2) or not _is_request(text, content[-1]):
         return []
-    asks = [s for s in content if _is_request(text, s)]
-    if len(asks) != 1 or asks[0] != content[-1]:
+    if any(_is_request(text, s) for s in content[:-1]):
         return []
     last = content[-1]
     marker = _REQUEST.search(text, last.start, last.end)
