@@ -126,7 +126,7 @@ def test_a_bad_field_gives_one_line_naming_file_and_field(
     [
         ("style", "Broken.yml", "extends: existence\n  bad: [", "not valid YAML"),
         ("style", "Broken.yml", "- a list\n- not a mapping\n", "must be a mapping"),
-        ("grammar", "Thing.yml", VALID, "pack 'grammar' is not one of"),
+        ("grammer", "Thing.yml", VALID, "pack 'grammer' is not one of"),
         ("style", "bad_name.yml", VALID, "CamelCase"),
         (
             "style",

@@ -116,7 +116,8 @@ GENERIC = (
 
 def category_for(category_id: str, issue_type: str, spelling: bool) -> Category:
     """Our report category for a LanguageTool category / issue type."""
-    if spelling:
+    if spelling or category_id == "CASING":
+        # Capital letters are orthography: a learner fixes them like a spelling slip.
         return Category.SPELLING
     if category_id in {"REDUNDANCY", "PLAIN_ENGLISH"}:
         return Category.CLARITY

@@ -1,7 +1,8 @@
 """Find, load and validate the rule files; derive ids from paths; enable/disable by prefix.
 
 Layout: `rules/<pack>/<Name>.yml`, one rule per file. The pack is the category (style, clarity,
-tone, structure, readability) and the id is `<pack>.<name in snake_case>`:
+tone, structure, readability; grammar holds learner errors LanguageTool misses) and the id is
+`<pack>.<name in snake_case>`:
 `rules/tone/OverApology.yml` -> `tone.over_apology`. Ids are derived, never written in the file,
 so they cannot drift from the file's location (proselint's hand-typed ids did).
 """
@@ -30,6 +31,7 @@ PACKS: dict[str, Category] = {
     "tone": Category.TONE,
     "structure": Category.STRUCTURE,
     "readability": Category.READABILITY,
+    "grammar": Category.GRAMMAR,
 }
 """Pack folder -> the category of its findings."""
 
