@@ -190,17 +190,17 @@ def test_metric_threshold_comes_from_the_context() -> None:
     assert finding.message == "This sentence has 50 words; split it (aim for 25 or fewer)."
 
 
-def test_paragraph_metric_counts_sentences_per_paragraph() -> None:
-    eight = " ".join(f"Step {n} is done." for n in range(8))
-    assert len(flagged("readability.long_paragraph", eight)) == 1
-    split = eight.replace("Step 4", "\n\nStep 4")
-    assert flagged("readability.long_paragraph", split) == []
+def test_line_metric_measures_blocks_without_a_line_break() -> None:
+    wall = " ".join(f"Step {n} of the rollout is done and checked." for n in range(15))
+    assert len(flagged("readability.long_paragraph", wall)) == 1
+    lines = wall.replace(" Step 7", "\nStep 7")
+    assert flagged("readability.long_paragraph", lines) == []
 
 
 # --- structure (register-dependent) ------------------------------------------------------
 
 SHORT = "The signed contract is attached."
-LONG = " ".join(["The migration plan has several steps that we still need to agree on."] * 6)
+LONG = " ".join(["The migration plan has several steps that we still need to agree on."] * 12)
 
 
 @pytest.mark.parametrize(
@@ -243,14 +243,20 @@ def test_question_without_mark_suggests_the_mark() -> None:
     assert bare.suggestions == ["account?"]
 
 
-def test_buried_request_points_at_the_request() -> None:
-    text = (
-        "Hi Tom,\nThe tests failed last night. I checked the logs. The database was slow. "
-        "I think the backup caused it. Could you move the backup to 4 am?\nThanks,\nLi"
+def test_buried_request_points_at_the_request_in_long_messages_only() -> None:
+    background = (
+        "The tests failed last night. I checked the logs from the nightly run. The database was "
+        "slow for about an hour. I think the backup job caused it, because it started late. "
     )
+    ask = "Could you move the backup to 4 am?"
+    text = "Hi Tom,\n" + background * 3 + ask + "\nThanks,\nLi"
     assert flagged("structure.buried_request", text) == ["Could you"]
-    first = "Hi Tom,\nCould you move the backup? The tests failed. I checked. It was slow.\nLi"
+    short = "Hi Tom,\n" + background + ask + "\nThanks,\nLi"
+    assert flagged("structure.buried_request", short) == []
+    first = "Hi Tom,\n" + ask + " " + background * 3 + "\nLi"
     assert flagged("structure.buried_request", first) == []
+    closing = "Hi Tom,\n" + background * 3 + "I will move it to 4 am. Would that work for you?"
+    assert flagged("structure.buried_request", closing) == []
 
 
 def test_scoped_rules_follow_register_and_audience() -> None:
@@ -328,7 +334,8 @@ def test_check_style_on_300_words_is_fast() -> None:
         began = time.perf_counter()
         check_style(fresh, context)
         timings.append(time.perf_counter() - began)
-    assert min(timings) < 0.005, f"best of 30: {min(timings) * 1000:.1f} ms"
+    # ~80 rules including the learner-grammar pack; live feedback runs debounced in a worker.
+    assert min(timings) < 0.008, f"best of 30: {min(timings) * 1000:.1f} ms"
 
 
 def test_occurrence_min_per_sentence_flags_each_short_sentence(tmp_path: Path) -> None:

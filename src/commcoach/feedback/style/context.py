@@ -2,13 +2,12 @@
 
 `StyleContext` is what the feedback engine passes in (register and audience of the scenario,
 the sentence-length limit of that audience, disabled rule ids). The cached views below
-(sentences, paragraphs, protected spans) are computed once per text however many rules ask:
+(sentences, lines, protected spans) are computed once per text however many rules ask:
 local feedback runs on every keystroke burst, so 50+ rules must not each re-split the text.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -41,22 +40,17 @@ def protected(text: str) -> tuple[Span, ...]:
     return tuple(protected_spans(text))
 
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
-
-
 @lru_cache(maxsize=16)
-def paragraphs(text: str) -> tuple[Span, ...]:
-    """Blocks of text separated by blank lines, trimmed, never empty."""
+def lines(text: str) -> tuple[Span, ...]:
+    """Non-empty lines of `text`, trimmed: a block of text with no line break in it."""
     spans: list[Span] = []
     start = 0
-    for match in [*_PARAGRAPH_BREAK.finditer(text), None]:
-        end = match.start() if match else len(text)
-        chunk = text[start:end]
-        if chunk.strip():
-            lead = len(chunk) - len(chunk.lstrip())
-            spans.append(Span(start + lead, start + lead + len(chunk.strip())))
-        if match:
-            start = match.end()
+    for piece in text.split("\n"):
+        stripped = piece.strip()
+        if stripped:
+            lead = start + len(piece) - len(piece.lstrip())
+            spans.append(Span(lead, lead + len(stripped)))
+        start += len(piece) + 1
     return tuple(spans)
 
 

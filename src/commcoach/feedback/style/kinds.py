@@ -26,8 +26,8 @@ from commcoach.feedback.style.base import Line, RuleBase, match_case, normalise
 from commcoach.feedback.style.context import (
     StyleContext,
     inside_protected,
+    lines,
     overlaps_protected,
-    paragraphs,
     sentence_at,
     sentences,
     words_outside_protected,
@@ -225,8 +225,9 @@ class Metric(RuleBase):
     """Flag a sentence, paragraph or message whose size is over or under a threshold."""
 
     extends: Literal["metric"]
-    measure: Literal["sentence_words", "paragraph_words", "paragraph_sentences", "text_words"]
-    """What to measure; code, URLs and paths count as one word."""
+    measure: Literal["sentence_words", "line_words", "text_words"]
+    """Words per sentence, per line (a block with no line break) or in the whole message;
+    code, URLs and paths count as one word each."""
     max: float | None = None
     """Flag values above this."""
     max_from: Literal["max_sentence_words"] | None = None
@@ -247,14 +248,9 @@ class Metric(RuleBase):
     def _units(self, text: str) -> tuple[Span, ...]:
         if self.measure == "sentence_words":
             return sentences(text)
-        if self.measure.startswith("paragraph"):
-            return paragraphs(text)
+        if self.measure == "line_words":
+            return lines(text)
         return (_trimmed(text, Span(0, len(text))),)
-
-    def _value(self, text: str, unit: Span) -> float:
-        if self.measure == "paragraph_sentences":
-            return sum(1 for s in sentences(text) if unit.start <= s.start < unit.end)
-        return words_outside_protected(text, unit)
 
     def _find(self, text: str, context: StyleContext) -> list[Finding]:
         base = float(context.max_sentence_words) if self.max_from else self.max
@@ -267,11 +263,10 @@ class Metric(RuleBase):
             if (
                 self.min is None
                 and high is not None
-                and self.measure != "paragraph_sentences"
                 and count_words(text[unit.start : unit.end]) <= high
             ):
                 continue
-            value = self._value(text, unit)
+            value = words_outside_protected(text, unit)
             if high is not None and base is not None and value > high:
                 limit = base
             elif self.min is not None and value < self.min:

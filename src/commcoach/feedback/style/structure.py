@@ -147,7 +147,18 @@ def _content(text: str) -> list[Span]:
     return spans
 
 
+_CLOSING = re.compile(
+    r"(?:(?:would|does|will)\s+(?:that|this|it)\s+work(?:\s+for\s+you)?|what\s+do\s+you\s+think|"
+    r"any\s+(?:thoughts|feedback|questions)|(?:please\s+)?let\s+me\s+know\s+if|"
+    r"(?:is\s+)?that\s+(?:ok|okay|fine|alright))\b",
+    re.IGNORECASE,
+)
+"""Closing questions ("Would that work for you?") follow a proposal; they are not its request."""
+
+
 def _is_request(text: str, span: Span) -> bool:
+    if _CLOSING.match(text, span.start, span.end):
+        return False
     sentence = text[span.start : span.end].rstrip()
     return sentence.endswith("?") or bool(_REQUEST.search(text, span.start, span.end))
 
