@@ -325,17 +325,36 @@ MESSAGE = (
 
 
 def test_check_style_on_300_words_is_fast() -> None:
+    """Target: well under 5 ms per 300-word message (about 2 ms for the workplace packs on an
+    idle machine). CPU time, best of 30, so other processes on a shared CI box do not count;
+    the assertion allows 2x the target so that it guards against regressions, not noise."""
     text = " ".join((MESSAGE * 5).split()[:300])
     context = StyleContext(register="neutral", audience="manager")
     check_style(text, context)
     timings = []
     for i in range(30):
         fresh = text + " " * (i + 1)  # a new text each time: no per-text cache helps
-        began = time.perf_counter()
+        began = time.process_time()
         check_style(fresh, context)
-        timings.append(time.perf_counter() - began)
-    # ~80 rules including the learner-grammar pack; live feedback runs debounced in a worker.
-    assert min(timings) < 0.008, f"best of 30: {min(timings) * 1000:.1f} ms"
+        timings.append(time.process_time() - began)
+    assert min(timings) < 0.010, f"best of 30: {min(timings) * 1000:.1f} ms"
+
+
+CHARSET_FIRST = {"tone.all_caps", "tone.emoji_formal", "tone.repeated_punctuation"}
+"""Regex rules that need no keyword gate: their patterns start with a character class, which
+Python's regex engine scans quickly (capitals, emoji, ! and ?)."""
+
+
+def test_every_workplace_regex_rule_has_a_keyword_gate() -> None:
+    """A regex without a gate scans the whole text on every keystroke burst (~0.1-0.3 ms each)."""
+    ungated = {
+        rule.rule_id
+        for rule in all_rules()
+        if rule.category.value != "grammar"
+        and rule.extends in {"existence", "passive", "occurrence"}
+        and rule.gate is None
+    }
+    assert ungated == CHARSET_FIRST
 
 
 def test_occurrence_min_per_sentence_flags_each_short_sentence(tmp_path: Path) -> None:
