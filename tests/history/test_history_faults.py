@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from history_factories import T0, days, make_record, make_report
 
-from commcoach.history import HistoryError, HistoryStore, HistoryWriteError, PendingSaves
+from commcoach.history import HistoryError, HistoryStore, HistoryWriteError, PendingSaves, db
 from commcoach.history.export import read_import
 from commcoach.history.save import save_draft_report
 
@@ -75,6 +75,52 @@ def test_damaged_pages_fail_the_integrity_check_and_are_moved_aside(tmp_path: Pa
     (moved,) = [p for p in moved_files(tmp_path) if CORRUPT_NAME.match(p.name)]
     assert moved.stat().st_size == size
     assert store.count() == 0
+    store.close()
+
+
+def damage_table(path: Path, table: str) -> None:
+    """Overwrite every page of one table with random bytes (the schema pages stay intact)."""
+    conn = sqlite3.connect(path)
+    pages = [n for (n,) in conn.execute("SELECT pageno FROM dbstat WHERE name = ?", (table,))]
+    size = conn.execute("PRAGMA page_size").fetchone()[0]
+    conn.close()
+    assert pages
+    with path.open("r+b") as handle:
+        for n in pages:
+            handle.seek((n - 1) * size)
+            handle.write(os.urandom(size))
+
+
+@pytest.mark.parametrize("operation", ["read", "write"])
+def test_damage_found_mid_session_in_a_large_file_is_moved_aside(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, operation: str
+) -> None:
+    """Files above FULL_CHECK_MAX_BYTES skip the check on open; the first query that meets
+    the damage runs it and moves the file aside, and the store carries on with a fresh one."""
+    monkeypatch.setattr(db, "FULL_CHECK_MAX_BYTES", 0)
+    path = tmp_path / "history.sqlite3"
+    with HistoryStore(path) as store:
+        for i in range(30):
+            store.save_attempt(make_record(f"attempt {i} " + "words " * 200, when=T0 + days(i)))
+    damage_table(path, "attempts")
+    store = HistoryStore(path)
+    assert store.open() is None  # not checked: too "large"
+    pending = PendingSaves()
+    record = make_record("Written after the damage.")
+    if operation == "read":
+        with pytest.raises(HistoryError) as info:
+            store.page()
+    else:
+        with pytest.raises(HistoryWriteError) as info:
+            pending.save(store, record)
+    assert_one_line(str(info.value))
+    assert "moved it to history.sqlite3.corrupt-" in str(info.value)
+    assert store.notice is not None and store.notice in str(info.value)
+    assert len([p for p in moved_files(tmp_path) if CORRUPT_NAME.match(p.name)]) == 1
+    if operation == "write":
+        (new_id,) = pending.retry(store)
+        assert store.get(new_id) is not None
+    assert store.count() == (1 if operation == "write" else 0)
     store.close()
 
 

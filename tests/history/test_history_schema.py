@@ -23,6 +23,7 @@ from commcoach.history.schema import (
     finding_rows,
     migrate,
     pack_report,
+    search_key,
     user_version,
 )
 
@@ -40,17 +41,18 @@ def at_version(path: Path, version: int) -> sqlite3.Connection:
 def insert_v1_row(conn: sqlite3.Connection, uid: str, text: str, rules: list[str]) -> int:
     """An attempt as version 1 stored it (the report packed without its text)."""
     record = make_record(text, rules=tuple(rules))
+    skey = search_key(conn, to_db_time(T0))
     cur = conn.execute(
-        "INSERT INTO attempts (uid, created_us, scenario_id, category, turn_id, score, words, "
-        "n_findings, grammar_state, grammar_backend, variant, preview) "
-        "VALUES (?, ?, 'standup-daily', 'standup', 'update', 70, 12, ?, 'checked', 'local', "
+        "INSERT INTO attempts (uid, created_us, skey, scenario_id, category, turn_id, score, "
+        "words, n_findings, grammar_state, grammar_backend, variant, preview) "
+        "VALUES (?, ?, ?, 'standup-daily', 'standup', 'update', 70, 12, ?, 'checked', 'local', "
         "'en-GB', ?)",
-        (uid, to_db_time(T0), len(rules), text),
+        (uid, to_db_time(T0), skey, len(rules), text),
     )
     assert cur.lastrowid is not None
     conn.execute(
-        "INSERT INTO attempt_bodies (attempt_id, text, report) VALUES (?, ?, ?)",
-        (cur.lastrowid, text, pack_report(record.report.model_dump_json(exclude={"text"}))),
+        "INSERT INTO attempt_bodies (skey, attempt_id, text, report) VALUES (?, ?, ?, ?)",
+        (skey, cur.lastrowid, text, pack_report(record.report.model_dump_json(exclude={"text"}))),
     )
     return cur.lastrowid
 
@@ -111,7 +113,10 @@ def test_v3_indexes_existing_text_for_search(tmp_path: Path) -> None:
     insert_v1_row(conn, "d" * 32, "The deployment pipeline is blocked.", [])
     insert_v1_row(conn, "e" * 32, "Lunch at noon?", [])
     assert migrate(conn, target=3) == 3
-    hits = conn.execute("SELECT rowid FROM attempts_fts WHERE attempts_fts MATCH 'deploy*'")
+    hits = conn.execute(
+        "SELECT a.id FROM attempts_fts f JOIN attempts a ON a.skey = f.rowid "
+        "WHERE attempts_fts MATCH 'deploy*'"
+    )
     assert [r[0] for r in hits] == [1]
     conn.close()
     with HistoryStore(path) as store:
@@ -202,3 +207,20 @@ def test_default_path_is_paths_db_path(isolated_user_dirs: Path) -> None:
         assert store.path == isolated_user_dirs / "history.sqlite3"
         store.save_attempt(make_record(when=T0 + days(1)))
     assert (isolated_user_dirs / "history.sqlite3").is_file()
+
+
+def test_search_keys_are_unique_and_follow_time_then_insertion(tmp_path: Path) -> None:
+    conn = at_version(tmp_path / "h.sqlite3", LATEST)
+
+    def add(us: int) -> int:
+        key = search_key(conn, us)
+        conn.execute(
+            "INSERT INTO attempt_bodies (skey, attempt_id, text, report) VALUES (?, ?, '', x'')",
+            (key, key),
+        )
+        return key
+
+    assert [add(us) for us in (5, 5, 5, 4, 6)] == [5000, 5001, 5002, 4000, 6000]
+    for _ in range(997):  # fill microsecond 5 completely
+        add(5)
+    assert add(5) == 6001  # borrows the next free key: still unique, still after its peers

@@ -41,6 +41,11 @@ BUSY_TIMEOUT_MS = 1000
 RETRY_SECONDS = 15.0
 """Our retry loop (with jitter) around whole transactions gives up after this long."""
 SIDE_FILES = ("-wal", "-shm")
+FULL_CHECK_MAX_BYTES = 64 * 1024 * 1024
+"""Files up to this size (~20,000 attempts) get `PRAGMA quick_check` on every open (<~100 ms).
+Larger ones skip it, and damage found later by a query triggers the same check (see store)."""
+CACHE_KIB = 16_000
+"""Page cache per connection (grown only as pages are read): keeps list and search indexes hot."""
 
 
 class NotOurDatabase(Exception):
@@ -73,21 +78,26 @@ def retry_busy(action: Callable[[], T], seconds: float = RETRY_SECONDS) -> T:
 
 
 def open_database(
-    path: Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS, max_pages: int | None = None
+    path: Path,
+    *,
+    busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+    max_pages: int | None = None,
+    verify: bool | None = None,
 ) -> Opened:
     """Open (creating if needed) and migrate the database at `path`.
 
+    `verify` runs the integrity check (None: only for files up to FULL_CHECK_MAX_BYTES).
     Raises HistoryError (one line) when the file cannot be opened or created at all.
     """
     try:
-        return _open(path, busy_timeout_ms, max_pages)
+        return _open(path, busy_timeout_ms, max_pages, verify)
     except _MovedAside as moved:
         notice = (
             f"{display_path(path)} was not a readable history database ({moved.why}); "
             f"moved it to {moved.target.name} and started a new one"
         )
     try:
-        opened = _open(path, busy_timeout_ms, max_pages)
+        opened = _open(path, busy_timeout_ms, max_pages, False)
     except _MovedAside as again:  # pragma: no cover - a fresh file we just made is damaged
         raise HistoryError(f"cannot open {display_path(path)}: {again.why}", again.why) from None
     opened.notice = notice
@@ -101,10 +111,12 @@ class _MovedAside(Exception):
         self.why = why
 
 
-def _open(path: Path, busy_timeout_ms: int, max_pages: int | None) -> Opened:
+def _open(path: Path, busy_timeout_ms: int, max_pages: int | None, verify: bool | None) -> Opened:
     conn = _connect(path, busy_timeout_ms)
+    if verify is None:
+        verify = path.stat().st_size <= FULL_CHECK_MAX_BYTES
     try:
-        retry_busy(lambda: _check_identity(conn))
+        retry_busy(lambda: _check_identity(conn, verify))
         _configure(conn, max_pages)
         retry_busy(lambda: schema.migrate(conn))
         search = retry_busy(lambda: _ensure_search(conn))
@@ -160,7 +172,7 @@ def _connect(path: Path, busy_timeout_ms: int) -> sqlite3.Connection:
     return conn
 
 
-def _check_identity(conn: sqlite3.Connection) -> None:
+def _check_identity(conn: sqlite3.Connection, verify: bool) -> None:
     """Raise NotOurDatabase for a foreign or damaged file (DatabaseError for non-SQLite).
 
     Runs before anything writes (even the switch to WAL), so a newer file is left untouched.
@@ -175,7 +187,7 @@ def _check_identity(conn: sqlite3.Connection) -> None:
             f"schema v{version} was written by a newer commcoach (this one knows up to "
             f"v{schema.LATEST}); upgrade commcoach"
         )
-    if tables:
+    if tables and verify:
         result = conn.execute("PRAGMA quick_check").fetchone()[0]
         if result != "ok":
             raise NotOurDatabase(f"integrity check failed: {result}")
@@ -185,6 +197,7 @@ def _configure(conn: sqlite3.Connection, max_pages: int | None) -> None:
     retry_busy(lambda: conn.execute("PRAGMA journal_mode = WAL").fetchone())
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     if max_pages is not None:
         conn.execute(f"PRAGMA max_page_count = {int(max_pages)}")
 

@@ -99,10 +99,8 @@ _NEWEST_FIRST = " ORDER BY a.created_us DESC, a.id DESC LIMIT ? OFFSET ?"
 FTS_DRIVEN_MIN = 2000
 """From this many text matches on, walk the full-text index newest first (its rowid is the
 time-ordered search key) instead of collecting and sorting every match."""
-_MATCHING_IDS = (
-    "a.id IN (SELECT b.attempt_id FROM attempt_bodies b WHERE b.skey IN "
-    "(SELECT rowid FROM attempts_fts WHERE attempts_fts MATCH ?))"
-)
+_MATCHING_IDS = "a.skey IN (SELECT rowid FROM attempts_fts WHERE attempts_fts MATCH ?)"
+_FTS_JOIN = "attempts_fts f CROSS JOIN attempts a ON a.skey = f.rowid"
 
 
 def _where(clauses: list[str]) -> str:
@@ -130,12 +128,10 @@ def page(
     matches = conn.execute(
         "SELECT count(*) FROM attempts_fts WHERE attempts_fts MATCH ?", (query,)
     ).fetchone()[0]
+    and_filters = "".join(" AND " + c for c in clauses)
     if matches >= FTS_DRIVEN_MIN:
         rows = conn.execute(
-            f"SELECT {_SUMMARY_COLUMNS} FROM attempts_fts f "
-            "CROSS JOIN attempt_bodies b ON b.skey = f.rowid "
-            "CROSS JOIN attempts a ON a.id = b.attempt_id "
-            f"WHERE attempts_fts MATCH ?{''.join(' AND ' + c for c in clauses)} "
+            f"SELECT {_SUMMARY_COLUMNS} FROM {_FTS_JOIN} WHERE attempts_fts MATCH ?{and_filters} "
             "ORDER BY f.rowid DESC LIMIT ? OFFSET ?",
             [query, *params, limit, offset],
         ).fetchall()
@@ -145,9 +141,9 @@ def page(
             f"{_where([_MATCHING_IDS, *clauses])}{_NEWEST_FIRST}",
             [query, *params, limit, offset],
         ).fetchall()
-    if clauses:
+    if clauses:  # each match costs one probe of the compact attempts_skey index
         total = conn.execute(
-            f"SELECT count(*) FROM attempts a{_where([_MATCHING_IDS, *clauses])}",
+            f"SELECT count(*) FROM {_FTS_JOIN} WHERE attempts_fts MATCH ?{and_filters}",
             [query, *params],
         ).fetchone()[0]
     else:

@@ -35,8 +35,10 @@ def _v1_attempts(conn: sqlite3.Connection) -> None:
     its text: see `pack_report`). Times are integer microseconds (UTC): compact in indexes and
     cheap to bucket into days and weeks. Covering indexes let the stats run on indexes alone.
 
-    A body's `skey` (see `search_key`) grows with the attempt's time, and is the rowid of the
-    full-text index, so that FTS5 hands out matches newest first without any sorting.
+    `skey` (see `search_key`) grows with the attempt's time and is the rowid of the full-text
+    index, so FTS5 hands out matches newest first without sorting; it is kept on both tables:
+    the body's is what FTS5 reads text from, the attempt's index (skey + every filter column)
+    lets a search filter and count its matches without touching the bodies.
     """
     for statement in (
         f"PRAGMA application_id = {APPLICATION_ID}",
@@ -44,6 +46,7 @@ def _v1_attempts(conn: sqlite3.Connection) -> None:
             id INTEGER PRIMARY KEY,
             uid TEXT NOT NULL UNIQUE,
             created_us INTEGER NOT NULL,
+            skey INTEGER NOT NULL,
             scenario_id TEXT,
             scenario_hash TEXT,
             category TEXT,
@@ -70,6 +73,8 @@ def _v1_attempts(conn: sqlite3.Connection) -> None:
         "CREATE INDEX attempts_created ON attempts(created_us)",
         "CREATE INDEX attempts_category ON attempts(category, created_us, score, is_draft)",
         "CREATE INDEX attempts_scenario ON attempts(scenario_id, created_us, score, is_draft)",
+        "CREATE INDEX attempts_skey ON attempts(skey, category, scenario_id, created_us, score, "
+        "is_draft)",
     ):
         conn.execute(statement)
 

@@ -53,7 +53,7 @@ from commcoach.history.schema import (
 T = TypeVar("T")
 
 _ATTEMPT_COLUMNS = (
-    "uid, created_us, scenario_id, scenario_hash, category, turn_id, title, is_draft, score, "
+    "uid, created_us, skey, scenario_id, scenario_hash, category, turn_id, title, is_draft, score, "
     "words, n_findings, grammar_state, grammar_backend, variant, mother_tongue, seconds_spent, "
     "preview"
 )
@@ -130,10 +130,29 @@ class HistoryStore:
             try:
                 return retry_busy(lambda: action(conn))
             except sqlite3.Error as exc:
-                if is_corrupt(exc):
-                    self.close()
-                why = reason(exc)
+                why = self._recover(exc) if is_corrupt(exc) else reason(exc)
                 raise HistoryError(f"cannot read {display_path(self.path)}: {why}", why) from None
+
+    def _recover(self, exc: sqlite3.Error) -> str:
+        """Damage found mid-session: reopen with a full check, which moves a bad file aside.
+
+        Returns the reason to show; the store is usable again (on a fresh file) afterwards.
+        """
+        self.close()
+        try:
+            opened = open_database(
+                self.path,
+                busy_timeout_ms=self._busy_timeout_ms,
+                max_pages=self._max_pages,
+                verify=True,
+            )
+        except HistoryError as err:
+            return err.why
+        self._conn, self._search = opened.conn, opened.search
+        if opened.notice:
+            self.notice = opened.notice
+            return opened.notice
+        return reason(exc)
 
     def _write(self, action: Callable[[sqlite3.Connection], T]) -> T:
         with self._lock:
@@ -156,6 +175,8 @@ class HistoryStore:
             try:
                 return retry_busy(transaction)
             except sqlite3.Error as exc:
+                if is_corrupt(exc):
+                    raise self._write_error(self._recover(exc)) from None
                 self.close()
                 raise self._write_error(reason(exc)) from None
 
@@ -297,9 +318,11 @@ def _insert(conn: sqlite3.Connection, record: AttemptRecord) -> tuple[int, bool]
     if row is not None:
         return int(row[0]), False
     report = record.report
+    created_us = to_db_time(record.created_at)
     values: tuple[Any, ...] = (
         record.uid,
-        to_db_time(record.created_at),
+        created_us,
+        search_key(conn, created_us),
         record.scenario_id,
         record.scenario_hash,
         record.category,
@@ -325,7 +348,7 @@ def _insert(conn: sqlite3.Connection, record: AttemptRecord) -> tuple[int, bool]
     conn.execute(
         "INSERT INTO attempt_bodies (skey, attempt_id, text, title, report) VALUES (?, ?, ?, ?, ?)",
         (
-            search_key(conn, values[1]),
+            values[2],
             attempt_id,
             record.text,
             record.title,
@@ -337,7 +360,7 @@ def _insert(conn: sqlite3.Connection, record: AttemptRecord) -> tuple[int, bool]
         "VALUES (?, ?, ?, ?, ?, ?)",
         finding_rows(
             attempt_id,
-            values[1] // DAY_US,
+            created_us // DAY_US,
             [
                 f.model_dump(mode="json", include={"rule_id", "category", "severity"})
                 for f in report.findings
