@@ -139,8 +139,9 @@ def _band(scenario: Scenario | None, audience: str | None) -> TargetBand:
     )
 
 
-_WHOLE_SPAN_SOURCES = frozenset({"rubric", "readability"})
-"""Channels whose findings cover a sentence or the message, not words: never dropped as code."""
+_TRUSTED_SOURCES = frozenset({"rubric", "readability", "style"})
+"""Channels that handle protected spans themselves (or cover whole sentences): never dropped
+here. LanguageTool knows nothing of code spans, so its findings are filtered in _clean."""
 
 
 def _clean(text: str, findings: list[Finding], disabled: frozenset[str]) -> list[Finding]:
@@ -150,7 +151,7 @@ def _clean(text: str, findings: list[Finding], disabled: frozenset[str]) -> list
         f
         for f in findings
         if not is_disabled(f.rule_id, disabled)
-        and (f.source in _WHOLE_SPAN_SOURCES or not is_protected(Span(f.start, f.end), protected))
+        and (f.source in _TRUSTED_SOURCES or not is_protected(Span(f.start, f.end), protected))
     ]
     return sorted(kept, key=lambda f: (f.start, f.end, f.rule_id))
 

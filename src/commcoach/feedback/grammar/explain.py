@@ -119,6 +119,8 @@ def category_for(category_id: str, issue_type: str, spelling: bool) -> Category:
     if spelling or category_id == "CASING":
         # Capital letters are orthography: a learner fixes them like a spelling slip.
         return Category.SPELLING
+    if category_id == "PUNCTUATION":
+        return Category.GRAMMAR
     if category_id in {"REDUNDANCY", "PLAIN_ENGLISH"}:
         return Category.CLARITY
     style_like = {
