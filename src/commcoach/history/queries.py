@@ -96,11 +96,9 @@ _SUMMARY_COLUMNS = (
     "a.score, a.words, a.n_findings, a.grammar_state, a.preview"
 )
 _NEWEST_FIRST = " ORDER BY a.created_us DESC, a.id DESC LIMIT ? OFFSET ?"
-FTS_DRIVEN_MIN = 2000
-"""From this many text matches on, walk the full-text index newest first (its rowid is the
-time-ordered search key) instead of collecting and sorting every match."""
-_MATCHING_IDS = "a.skey IN (SELECT rowid FROM attempts_fts WHERE attempts_fts MATCH ?)"
 _FTS_JOIN = "attempts_fts f CROSS JOIN attempts a ON a.skey = f.rowid"
+"""Text matches newest first: the FTS rowid is the attempt's time-ordered search key, and each
+match costs one probe of the compact attempts_skey index (skey + every filter column)."""
 
 
 def _where(clauses: list[str]) -> str:
@@ -125,29 +123,18 @@ def page(
         ).fetchall()
         total = conn.execute(f"SELECT count(*) FROM attempts a{where}", params).fetchone()[0]
         return [_summary(r) for r in rows], int(total)
-    matches = conn.execute(
-        "SELECT count(*) FROM attempts_fts WHERE attempts_fts MATCH ?", (query,)
-    ).fetchone()[0]
+    # Walking the index newest first stops after offset + limit hits; it never sorts.
     and_filters = "".join(" AND " + c for c in clauses)
-    if matches >= FTS_DRIVEN_MIN:
-        rows = conn.execute(
-            f"SELECT {_SUMMARY_COLUMNS} FROM {_FTS_JOIN} WHERE attempts_fts MATCH ?{and_filters} "
-            "ORDER BY f.rowid DESC LIMIT ? OFFSET ?",
-            [query, *params, limit, offset],
-        ).fetchall()
-    else:
-        rows = conn.execute(
-            f"SELECT {_SUMMARY_COLUMNS} FROM attempts a"
-            f"{_where([_MATCHING_IDS, *clauses])}{_NEWEST_FIRST}",
-            [query, *params, limit, offset],
-        ).fetchall()
-    if clauses:  # each match costs one probe of the compact attempts_skey index
-        total = conn.execute(
-            f"SELECT count(*) FROM {_FTS_JOIN} WHERE attempts_fts MATCH ?{and_filters}",
-            [query, *params],
-        ).fetchone()[0]
-    else:
-        total = matches
+    rows = conn.execute(
+        f"SELECT {_SUMMARY_COLUMNS} FROM {_FTS_JOIN} WHERE attempts_fts MATCH ?{and_filters} "
+        "ORDER BY f.rowid DESC LIMIT ? OFFSET ?",
+        [query, *params, limit, offset],
+    ).fetchall()
+    if clauses:
+        count_sql = f"SELECT count(*) FROM {_FTS_JOIN} WHERE attempts_fts MATCH ?{and_filters}"
+    else:  # counted inside FTS5, no probes at all
+        count_sql = "SELECT count(*) FROM attempts_fts WHERE attempts_fts MATCH ?"
+    total = conn.execute(count_sql, [query, *params]).fetchone()[0]
     return [_summary(r) for r in rows], int(total)
 
 
