@@ -331,6 +331,11 @@ def test_reset_yes_after_confirmation_and_with_flag(seeded: list[int]) -> None:
     assert forced.output == "Deleted 1 attempts.\n"
 
 
+def test_reset_on_empty_history_asks_nothing() -> None:
+    result = run("reset")
+    assert result.exit_code == 0 and result.output == "History is already empty.\n"
+
+
 def test_a_corrupt_database_is_announced_once_on_stderr(isolated_user_dirs: Path) -> None:
     isolated_user_dirs.mkdir(parents=True)
     (isolated_user_dirs / "history.sqlite3").write_text("garbage")

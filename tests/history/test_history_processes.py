@@ -72,17 +72,10 @@ def test_writers_killed_at_random_moments_never_lose_a_returned_save(tmp_path: P
             # check, and holds every attempt whose save had returned, with that attempt's uid.
             with HistoryStore(db) as store:
                 assert store.notice is None
-                if mine:
-                    found = dict(
-                        store._read(
-                            lambda c, ids=tuple(mine): c.execute(
-                                f"SELECT id, uid FROM attempts WHERE id IN "
-                                f"({','.join('?' * len(ids))})",
-                                ids,
-                            ).fetchall()
-                        )
-                    )
-                    assert found == mine, f"kill {kill}: lost or changed saves"
+                for attempt_id, uid in mine.items():
+                    stored = store.get(attempt_id)
+                    assert stored is not None, f"kill {kill}: lost #{attempt_id}"
+                    assert stored.uid == uid, f"kill {kill}: #{attempt_id} changed"
             assert integrity(db) == "ok", f"kill {kill}"
             saved[db].update(mine)
     finally:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from history_factories import T0, days, make_record
 
-from commcoach.history import AttemptFilters, HistoryError, HistoryStore
+from commcoach.history import AttemptFilters, HistoryError, HistoryStore, schema
 from commcoach.history.queries import to_db_time
 from commcoach.history.schema import (
     APPLICATION_ID,
@@ -220,7 +220,32 @@ def test_search_keys_are_unique_and_follow_time_then_insertion(tmp_path: Path) -
         )
         return key
 
+    conn.execute("BEGIN")
     assert [add(us) for us in (5, 5, 5, 4, 6)] == [5000, 5001, 5002, 4000, 6000]
     for _ in range(997):  # fill microsecond 5 completely
         add(5)
-    assert add(5) == 6001  # borrows the next free key: still unique, still after its peers
+    assert add(5) == 6001
+    conn.execute("COMMIT")  # borrows the next free key: still unique, still after its peers
+
+
+def test_without_fts5_saving_works_and_the_index_is_rebuilt_later(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A SQLite build without FTS5 must not break saving into a file indexed elsewhere."""
+    path = tmp_path / "h.sqlite3"
+    with HistoryStore(path) as store:
+        store.save_attempt(make_record("indexed with fts"))
+    monkeypatch.setattr(schema, "fts5_available", lambda conn: False)
+    with HistoryStore(path) as store:
+        assert not store.search_index
+        store.save_attempt(make_record("saved while fts5 was missing", when=T0 + days(1)))
+        assert store.page(AttemptFilters(search="missing")).total == 1  # LIKE
+        triggers = raw(path).execute(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'attempts_fts%'"
+        )
+        assert triggers.fetchall() == []  # they would need the FTS5 module on every save
+    monkeypatch.undo()
+    with HistoryStore(path) as store:
+        assert store.search_index
+        assert store.page(AttemptFilters(search="missing")).total == 1  # rebuilt FTS
+        assert store.page(AttemptFilters(search="fts")).total == 2

@@ -245,6 +245,9 @@ def reset(yes: bool) -> None:
     """Delete every attempt (asks first). Export first if you may want them back."""
     with _open_store() as store:
         count = store.count()
+        if not count:
+            click.echo("History is already empty.")
+            return
         if not yes:
             question = (
                 f"Delete all {count} attempts in {store.path}? This cannot be undone "
