@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +62,15 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 def split_sentences(text: str) -> list[Span]:
     """Sentence spans in `text`, trimmed of surrounding whitespace, never empty.
 
+    Cached per text (the rubric, style and readability channels all split the same message).
+    """
+    return list(_split_sentences(text))
+
+
+@lru_cache(maxsize=32)
+def _split_sentences(text: str) -> tuple[Span, ...]:
+    """Sentence spans (see split_sentences).
+
     Lines of a bulleted list count as sentences of their own: learners write stand-ups as bullets.
     """
     spans: list[Span] = []
@@ -79,7 +89,7 @@ def split_sentences(text: str) -> list[Span]:
         _append_trimmed(text, start, end, spans)
         start = match.end()
     _append_trimmed(text, start, len(text), spans)
-    return spans
+    return tuple(spans)
 
 
 def _append_trimmed(text: str, start: int, end: int, spans: list[Span]) -> None:
@@ -112,6 +122,11 @@ _PROTECTED = re.compile(
 
 def protected_spans(text: str) -> list[Span]:
     """Spans that no grammar, spelling or style rule may flag: code, URLs, paths, ids."""
+    return list(_protected_spans(text))
+
+
+@lru_cache(maxsize=32)
+def _protected_spans(text: str) -> tuple[Span, ...]:
     spans = []
     for match in _PROTECTED.finditer(text):
         token = match.group(0)
@@ -119,7 +134,7 @@ def protected_spans(text: str) -> list[Span]:
         if re.fullmatch(r"[a-f]+", token):
             continue
         spans.append(Span(match.start(), match.end()))
-    return spans
+    return tuple(spans)
 
 
 def is_protected(span: Span, protected: list[Span]) -> bool:
@@ -128,6 +143,11 @@ def is_protected(span: Span, protected: list[Span]) -> bool:
 
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:[.'’][A-Za-z0-9]+)*")
+
+
+def words(text: str) -> list[str]:
+    """The words of `text` as count_words counts them."""
+    return _WORD.findall(text)
 
 
 def count_words(text: str) -> int:

@@ -16,6 +16,7 @@ import re
 import tempfile
 import threading
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from commcoach import paths
@@ -28,7 +29,7 @@ from commcoach.feedback.report import (
     TargetBand,
 )
 from commcoach.models import Audience
-from commcoach.text import Span, count_words, split_sentences
+from commcoach.text import Span, split_sentences, words
 
 _lock = threading.Lock()
 _ready = False
@@ -106,14 +107,29 @@ class _Counts:
     polysyllables: int
 
 
-def _counts(text: str, sentences: list[Span]) -> _Counts:
+@lru_cache(maxsize=65536)
+def _word_syllables(word: str) -> int:
+    """Syllables of one lower-case word (CMU dictionary, else pyphen), cached: words repeat."""
     import textstat
 
+    return int(textstat.syllable_count(word))
+
+
+def syllables_of(text: str) -> list[int]:
+    """Syllables per word, for the words count_words counts."""
     ensure_pronouncing_dictionary()
-    words = count_words(text)
-    syllables = int(textstat.syllable_count(text)) if words else 0
-    poly = int(textstat.polysyllabcount(text)) if words else 0
-    return _Counts(words, max(1, len(sentences)) if words else 0, syllables, poly)
+    return [_word_syllables(w.lower()) for w in words(text)]
+
+
+def _counts(text: str, sentences: list[Span]) -> _Counts:
+    per_word = syllables_of(text)
+    count = len(per_word)
+    return _Counts(
+        count,
+        max(1, len(sentences)) if count else 0,
+        sum(per_word),
+        sum(1 for n in per_word if n >= 3),
+    )
 
 
 def _flesch(c: _Counts) -> float:
@@ -176,20 +192,17 @@ def hard_sentences(text: str, audience: str | None, band: TargetBand) -> list[Fi
 
     Sentence length is the style rule `readability.long_sentence` (rules/readability/).
     """
-    import textstat
-
-    ensure_pronouncing_dictionary()
     findings: list[Finding] = []
     for span in split_sentences(text):
-        sentence = text[span.start : span.end]
-        words = count_words(sentence)
-        if words < 8:
+        per_word = syllables_of(text[span.start : span.end])
+        count = len(per_word)
+        if count < 8:
             continue
-        syllables = int(textstat.syllable_count(sentence))
-        grade = 0.39 * words + 11.8 * (syllables / words) - 15.59
+        syllables = sum(per_word)
+        grade = 0.39 * count + 11.8 * (syllables / count) - 15.59
         # Hard means hard *words* (length has its own finding): many syllables per word and a
         # grade well above the band. Measured on fluent JFLEG references: fires on 1.7%.
-        if syllables / words >= HARD_SYLLABLES_PER_WORD and grade > band.grade_max + 4:
+        if syllables / count >= HARD_SYLLABLES_PER_WORD and grade > band.grade_max + 4:
             findings.append(
                 Finding(
                     rule_id="readability.hard_sentence",
