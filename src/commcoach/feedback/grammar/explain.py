@@ -105,6 +105,55 @@ CATEGORY_TEXT: dict[str, tuple[str, str, str]] = {
         "We need to organize and organise.",
         "We need to organise it.",
     ),
+    "COMPOUNDING": (
+        "Some word pairs are written as one word or with a hyphen in English; the wrong form "
+        "looks like a typo to a careful reader.",
+        "We need a follow up meeting about the set up.",
+        "We need a follow-up meeting about the setup.",
+    ),
+    "MULTITOKEN_SPELLING": (
+        "This name or expression of several words is spelled differently; readers notice "
+        "misspelled names of people, places and products.",
+        "We met in Los Angelos.",
+        "We met in Los Angeles.",
+    ),
+    "PROPER_NOUNS": (
+        "Names of products, companies and places have one correct spelling; getting them "
+        "right shows care, especially in messages to clients.",
+        "We deployed it on Github and Linkedin.",
+        "We deployed it on GitHub and LinkedIn.",
+    ),
+    "CREATIVE_WRITING": (
+        "A wording hint for more vivid writing; in a work message, clear and plain matters "
+        "more, so take it only if it helps.",
+        "It was very very slow.",
+        "It was extremely slow.",
+    ),
+    "WIKIPEDIA": (
+        "A common slip in encyclopaedic text; it reads as careless in a report too.",
+        "It was build in 2010.",
+        "It was built in 2010.",
+    ),
+    "TON_ACADEMIC": (
+        "A more formal or precise word fits written reports better than a spoken one.",
+        "We got a lot of bugs.",
+        "We found many bugs.",
+    ),
+    "REPETITIONS": (
+        "The same word twice in a row is almost always a slip; readers notice it at once.",
+        "Please review the the PR.",
+        "Please review the PR.",
+    ),
+    "GENDER_NEUTRALITY": (
+        "A gender-neutral word includes everyone on the team and every user.",
+        "Each developer should update his branch.",
+        "Each developer should update their branch.",
+    ),
+    "APRIL": (
+        "A joke rule that LanguageTool runs only on April Fools' Day; you can ignore it.",
+        "",
+        "",
+    ),
 }
 GENERIC = (
     "LanguageTool thinks this could be improved; readers notice small slips in written "
