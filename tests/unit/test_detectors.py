@@ -441,3 +441,12 @@ def test_whole_messages_get_the_elements_a_reader_sees(text: str, expected: set[
     elements = UPDATE_ELEMENTS if (text, expected) in UPDATES else CLARIFY_ELEMENTS
     found = {k for k, name in elements.items() if BUILTIN_DETECTORS[name].detect(text)}
     assert found == expected
+
+
+def test_done_is_recognised_despite_a_tense_slip() -> None:
+    from commcoach.detectors import BUILTIN_DETECTORS as detectors
+
+    text = "Yesterday I fix the bug in the login page."
+    span = detectors["completed_action"].detect(text)
+    assert span is not None and text[span.start : span.end].startswith("Yesterday I fix")
+    assert detectors["completed_action"].detect("Yesterday I was out sick.") is None

@@ -80,6 +80,15 @@ _COMPLETED = WordRules(
             rf"""(?:yesterday|last\s+week|this\s+week|so\s+far)\b[^.!?\n]{{0,40}}?
                 \b{_NOT_A_PAST}(?:[a-z]+ed|{_IRREGULAR_PAST})\b""",
         ),
+        # Yesterday I fix the bug: a tense slip (the grammar channel flags it), but the learner
+        # did say what was done, and the rubric must not tell them otherwise.
+        (
+            "yesterday last",
+            r"""(?:yesterday|last\s+(?:week|night|sprint|monday|tuesday|wednesday|thursday|friday))
+                \b,?\s+(?:I|we)\s+(?:also\s+|finally\s+)?(?:fix|finish|push|merge|deploy|write
+                |add|update|review|test|start|complete|implement|create|build|send|debug
+                |investigate|refactor|migrate|set\s+up|run|release|ship|close|solve|resolve)\b""",
+        ),
         ("managed was were", r"(?:managed\s+to|was\s+able\s+to|were\s+able\s+to)\s+\w+"),
         # the migration script ran on staging / our PR got merged / the tests passed
         (
