@@ -100,24 +100,34 @@ def _append_trimmed(text: str, start: int, end: int, spans: list[Span]) -> None:
         spans.append(Span(offset, offset + len(stripped)))
 
 
-_PROTECTED = re.compile(
-    r"""
-      `[^`\n]+`                               # inline code
-    | ```.*?```                               # fenced code
-    | \b(?:https?|ftp)://[^\s<>"')\]]+        # URLs
-    | \bwww\.[^\s<>"')\]]+
-    | (?<![\w@])@[A-Za-z0-9_][\w.-]*          # @mentions
-    | \b[A-Z][A-Z0-9]+-\d+\b                  # ticket ids: JIRA-123, OPS-7
-    | (?<!\w)\#\d+\b                          # issue / PR numbers: #482
-    | (?:~|\.{1,2})?/[\w.@-]+(?:/[\w.@-]+)+   # paths: /etc/hosts, ./src/app.py, ~/x/y
-    | \b[\w-]+(?:/[\w.-]+)+\.[A-Za-z0-9]{1,5}\b  # relative paths with a file: src/app.py
-    | \b[\w-]+\.(?:py|js|ts|tsx|go|rs|java|kt|md|yml|yaml|json|toml|sql|sh|cfg|ini|txt|lock|tf)\b
-    | \b[a-z]+(?:[A-Z][a-z0-9]+)+\b           # camelCase
-    | \b[a-z0-9]+(?:_[a-z0-9]+)+\b            # snake_case
-    | \b[a-f0-9]{7,40}\b(?=[^\w]|$)           # commit hashes
-    """,
-    re.VERBOSE | re.DOTALL,
+_PROTECTED_KINDS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
+    (triggers, re.compile(pattern, re.DOTALL))
+    for triggers, pattern in [
+        (("`",), r"```.*?```|`[^`\n]+`"),  # fenced and inline code
+        (
+            ("://", "www."),
+            r"""\b(?:https?|ftp)://[^\s<>"')\]]*[^\s<>"')\].,;:!?]|\bwww\.[^\s<>"')\]]*[^\s<>"')\].,;:!?]""",
+        ),  # URLs
+        (("@",), r"(?<![\w@])@[A-Za-z0-9_][\w.-]*"),  # @mentions
+        (("-",), r"\b[A-Z][A-Z0-9]+-\d+\b"),  # ticket ids: JIRA-123, OPS-7
+        (("#",), r"(?<!\w)\#\d+\b"),  # issue / PR numbers: #482
+        (
+            ("/",),  # paths: /etc/hosts, ./src/app.py, ~/x/y, src/app.py
+            r"(?:~|\.{1,2})?/[\w.@-]+(?:/[\w.@-]+)+|\b[\w-]+(?:/[\w.-]+)+\.[A-Za-z0-9]{1,5}\b",
+        ),
+        (
+            (".",),  # file names
+            r"\b[\w-]+\.(?:py|js|ts|tsx|go|rs|java|kt|md|yml|yaml|json|toml|sql|sh|cfg|ini|txt"
+            r"|lock|tf)\b",
+        ),
+        (("_",), r"\b[a-z0-9]+(?:_[a-z0-9]+)+\b"),  # snake_case
+        ((), r"\b[a-z]+(?:[A-Z][a-z0-9]+)+\b"),  # camelCase
+        ((), r"\b[a-f0-9]{7,40}\b(?=[^\w]|$)"),  # commit hashes
+    ]
 )
+"""Kinds of text never flagged, each with the characters it needs: a kind whose trigger is
+absent from the text is not searched at all (one big alternation cost ~2 us per character)."""
+_HEX_WORD = re.compile(r"[a-f]+")
 
 
 def protected_spans(text: str) -> list[Span]:
@@ -127,13 +137,16 @@ def protected_spans(text: str) -> list[Span]:
 
 @lru_cache(maxsize=32)
 def _protected_spans(text: str) -> tuple[Span, ...]:
-    spans = []
-    for match in _PROTECTED.finditer(text):
-        token = match.group(0)
-        # A hex-looking plain word (e.g. "deadbeef" is fine, "added" is not a hash).
-        if re.fullmatch(r"[a-f]+", token):
+    spans: list[Span] = []
+    for triggers, pattern in _PROTECTED_KINDS:
+        if triggers and not any(t in text for t in triggers):
             continue
-        spans.append(Span(match.start(), match.end()))
+        for match in pattern.finditer(text):
+            # A hex-looking plain word ("deadbeef" is fine, "added" is not a hash).
+            if _HEX_WORD.fullmatch(match.group(0)):
+                continue
+            spans.append(Span(match.start(), match.end()))
+    spans.sort(key=lambda span: (span.start, span.end))
     return tuple(spans)
 
 
