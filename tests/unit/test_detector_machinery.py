@@ -17,6 +17,7 @@ from commcoach.detectors import (
     headings,
     options,
     progress,
+    social,
     timing,
     understanding,
 )
@@ -110,7 +111,7 @@ def _word_rules(module: ModuleType) -> list[tuple[str, WordRules]]:
 
 ALL_RULES = [
     (f"{m.__name__}.{n}", r)
-    for m in (progress, timing, understanding, options)
+    for m in (progress, timing, understanding, options, social)
     for n, r in _word_rules(m)
 ]
 CORPUS = [t for pos, neg in CASES.values() for t in pos + neg] + [STANDUP]

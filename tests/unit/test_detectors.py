@@ -14,6 +14,12 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             "Thanks. Is staging down?",
             "Could you check the logs?Thanks",
             "Is the cache warm",
+            "I was wondering whether the nightly job also cleans the temp bucket.",
+            "I'd like to know if the freeze starts on Monday.",
+            "I would like to know when the rollout window opens.",
+            "Could you tell me which dashboard shows the queue depth.",
+            "I wonder if anyone has seen this timeout before.",
+            "I need to know whether the endpoint is public.",
         ],
         [
             "I fixed the test.",
@@ -22,6 +28,9 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             "Do let me know if anything is unclear!",
             "See https://example.com/search?q=refund for details.",
             "Do check the logs first.",
+            "I know when the freeze starts.",
+            "I was wondering about it all weekend, then it clicked.",
+            "I told you where the keys are.",
         ],
     ),
     "date_time": (
@@ -136,8 +145,26 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             "I need your input on the schema.",
             "Would it be possible to move the deadline?",
             "Let me know which option you prefer.",
+            "Please let me know when the staging box is back.",
+            "I was wondering if you could review the migration today.",
+            "I'm wondering whether someone could pair with me on the flaky test.",
+            "It would be great if you could look at the failing check.",
+            "Is there any chance you could approve it before lunch?",
+            "If you could add me to the on-call channel, that would help.",
+            "Let me know if you have time for a short call.",
         ],
-        ["I fixed the test.", "The deploy went well.", "I will start the template today."],
+        [
+            "I fixed the test.",
+            "The deploy went well.",
+            "I will start the template today.",
+            "Let me know if you need anything.",
+            "Please let me know if you have any questions.",
+            "Let me know if anything is unclear.",
+            "Feel free to ping me if you need help.",
+            "Would you like me to take the ticket?",
+            "Let me know in case there's anything else I can do.",
+            "Happy to help if you need a hand.",
+        ],
     ),
     "blocker": (
         [
@@ -158,6 +185,11 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             "We need approval before the rollout.",
             "Open question: which region do we use?",
             "Blocked:\n- Not really, but CI keeps running out of disk",
+            "The CI was failing, I'll fix it today.",
+            "I fixed it, but the export fails again on large files.",
+            "The build is failing and I haven't fixed it yet.",
+            "The worker crashes on start; it should work once the patch is fixed.",
+            "Blocked on staging access. I fixed the flaky test though.",
         ],
         [
             "No blockers.",
@@ -175,23 +207,74 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             "Blocked:\n- {?}",
             "Work out the caching issue with Sam.",
             "The issues on GitHub are labelled.",
+            "The CI was failing yesterday but I fixed it.",
+            "The import crashed twice this morning. We patched it before lunch.",
+            "The tests were flaky but they pass now.",
+            "I was stuck on the migration but figured it out.",
+            "The deploy was blocked by a missing secret, which is resolved now.",
+            "The login bug was a problem last week; it is no longer an issue.",
         ],
     ),
     "number": (
-        ["It fails in 3 of 10 runs.", "About two hours.", "Latency went up 40%."],
-        ["It fails sometimes.", "It takes a while.", "The page is slow."],
+        [
+            "It fails in 3 of 10 runs.",
+            "About two hours.",
+            "Latency went up 40%.",
+            "INV-42 has 17 failed payments.",
+            "The sync took 1.5 hours.",
+            "We have 2000 users on the beta.",
+            "Could we do a 20-minute call?",
+            "PR #482 touches 12 files.",
+        ],
+        [
+            "It fails sometimes.",
+            "It takes a while.",
+            "The page is slow.",
+            "See INV-42 for details.",
+            "The stand-up moved to 09:10.",
+            "Please review PR #482.",
+            "We upgraded to v2.1 of the SDK.",
+            "Bumped the client to 1.4.2.",
+            "Due 2026-12-04.",
+            "Let's meet at 3pm.",
+            "The release is on May 10.",
+            "It ships in 2026.",
+            "This is my 3rd attempt.",
+            "No one replied yet.",
+            "Line 42 of PR 77 throws.",
+        ],
     ),
     "greeting": (
         ["Hi Maya,\nquick update.", "Good morning team!", "Dear Ms. Lopez,"],
         ["Quick update on PAY-231.", "Thanks, Maya.", "I think hi-res images are fine."],
     ),
     "sign_off": (
-        ["Here is the fix.\n\nThanks,\nPriya", "See the PR.\nBest regards,\nAli", "Cheers"],
-        ["Thanks for the review, I have updated the PR and pushed again.", "Hi Maya,"],
+        [
+            "Here is the fix.\n\nThanks,\nPriya",
+            "See the PR.\nBest regards,\nAli",
+            "Sounds good, merging now.\nCheers",
+            "The draft is in the shared folder.\n\nKind regards,\nLucía Fernández",
+            "PR is up for review. Thanks!",
+            "I attached the logs.\nThanks for your help!\nSam",
+            "Here it is. Thanks again, Sam!",
+        ],
+        [
+            "Thanks for the review, I have updated the PR and pushed again.",
+            "Hi Maya,",
+            "Thanks, I will check it.",
+            "Cheers",
+            "Sure.\nThanks, I will check it tomorrow.",
+            "Hello.\nThanks\nI will check it.",
+            "Best regards",
+        ],
     ),
     "apology": (
         ["Sorry for the delay.", "I apologise for the noise.", "My apologies, wrong channel."],
-        ["Thanks for the delay notice.", "I fixed the bug."],
+        [
+            "Thanks for the delay notice.",
+            "I fixed the bug.",
+            "Unfortunately the build failed again.",  # regret, not an apology
+        ],
     ),
     "gratitude": (
         ["Thanks for the quick review!", "I really appreciate your help.", "Thank you, Sam."],
@@ -222,6 +305,12 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             "My intention was to keep both formats.",
             "The schema, I think, is fine.",
             "The button is not a link but a toggle.",
+            "To confirm, the export runs nightly and keeps 30 days.",
+            "So to confirm: we keep CSV and drop XML.",
+            "Just to make sure I understand: the limit is per user.",
+            "Ok, to double-check, the admin page stays internal.",
+            "Thanks! To confirm, only admins can delete projects.",
+            "Just to make sure I've understood, we ship on Friday.",
         ],
         [
             "Please send the file.",
@@ -235,6 +324,8 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             "I really understand.",
             "If so, please confirm.",
             "I think I could be of great help.",
+            "I need you to confirm the date.",
+            "Could you help me to confirm the booking?",
         ],
     ),
     "options": (
@@ -450,3 +541,29 @@ def test_done_is_recognised_despite_a_tense_slip() -> None:
     span = detectors["completed_action"].detect(text)
     assert span is not None and text[span.start : span.end].startswith("Yesterday I fix")
     assert detectors["completed_action"].detect("Yesterday I was out sick.") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "evidence"),
+    [
+        ("number", "INV-42 has 17 failed payments since 09:10.", "17"),
+        ("number", "PR #482: v2.1 adds 3 retries.", "3"),
+        (
+            "sign_off",
+            "Here is the fix.\n\nBest regards,\nPriya Shah\n",
+            "Best regards,\nPriya Shah",
+        ),
+        ("request", "Let me know if you need anything. Could you merge it?", "Could you merge"),
+        ("understanding", "So to confirm: the job runs hourly?", "So to confirm"),
+        (
+            "question",
+            "Hi. I was wondering whether CI caches wheels.",
+            "I was wondering whether CI caches wheels.",
+        ),
+        ("blocker", "The tests failed, I fixed them, and now the deploy fails.", "fails"),
+    ],
+)
+def test_evidence_skips_ids_offers_and_fixed_problems(name: str, text: str, evidence: str) -> None:
+    """The evidence is the quantity, the real request, the problem still open: not the decoys."""
+    span = BUILTIN_DETECTORS[name].detect(text)
+    assert span is not None and text[span.start : span.end] == evidence

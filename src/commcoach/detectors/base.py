@@ -254,7 +254,9 @@ def not_negated(text: str, match: re.Match[str]) -> bool:
     return _NEGATED_BEFORE.search(window) is None
 
 
-_CONTRAST = re.compile(r"\b(?:but|however|although|though|while|yet|except)\b|;|\s[-–—]\s", IGNORE)
+_CONTRAST = re.compile(
+    r"\b(?:but|however|although|though|while|yet|except|and\s+now)\b|;|\s[-–—]\s", IGNORE
+)
 
 
 def _clause(text: str, match: re.Match[str]) -> tuple[str, str]:

@@ -23,6 +23,8 @@ from commcoach.detectors.base import (
     not_quoted,
     not_resolved_in_clause,
     regex_finder,
+    sentence_at,
+    sentences,
     standalone,
 )
 from commcoach.detectors.headings import heading_finder, not_a_heading, section_at
@@ -334,10 +336,62 @@ _NOW_RESOLVED = re.compile(
     VERBOSE,
 )
 
+_THE_PROBLEM = (
+    r"(?:the|that|this|those|these)\s+(?:[\w-]+\s+){0,2}?(?:issues?|problems?|bugs?|errors?"
+    r"|failures?|crash(?:es)?|build|pipeline|ci|blockers?)"
+)
+_FIXED_LATER = re.compile(
+    rf"""\b(?:
+          (?:fixed|resolved|solved|sorted(?:\s+out)?|patched|figured\s+out|worked\s+around
+            |got\s+(?:around|past|rid\s+of))\s+(?:it|that|this|them|{_THE_PROBLEM})
+        | (?:figured|sorted|worked)\s+(?:it|that|this|them)\s+out
+        | (?:it|that|this|they|which|{_THE_PROBLEM})(?:'s|'re|\s+is|\s+are|\s+was|\s+were
+            |\s+has\s+been|\s+have\s+been|\s+got)\s+(?:now\s+|since\s+|already\s+|all\s+
+            |finally\s+)?(?:fixed|resolved|solved|sorted|gone|unblocked|green|passing|working)
+        | (?:it|that|this|they)\s+(?:works?|pass(?:es)?|runs?)\s+(?:now|again|fine)
+        | (?:I'm|I\s+am|we're|we\s+are)\s+(?:now\s+)?unblocked
+        | no\s+longer\s+(?:an?\s+)?(?:issue|problem|blocker|blocked|failing|broken)
+    )\b""",
+    VERBOSE,
+)
+"""'... but I fixed it', 'It is resolved now': a later clause or sentence says it was dealt with."""
+_NOT_YET = re.compile(
+    r"""(?:\b(?:not|never|yet|hope|hopefully|until|once|when|if|unless|before|after|need|needs|to
+        |will|should|might|may|could|would|can|cannot)|n't|'ll)\s+(?:[\w']+\s+){0,2}\Z""",
+    VERBOSE,
+)
+"""Words before a 'fixed it' that make it a wish or a condition: 'until it is fixed'."""
+
+
+def not_fixed_later(text: str, match: re.Match[str]) -> bool:
+    """Context check: FAILS when the rest of the sentence, or the next one, says it was fixed.
+
+    'The CI was failing yesterday but I fixed it' names no blocker; 'The CI was failing, I'll fix
+    it today' and 'I fixed it, but it fails again' (the second problem comes after) do.
+    """
+    current = sentence_at(text, match.start())
+    end = max(current.end, match.end())
+    for span in sentences(text):
+        if span.start >= end:
+            end = span.end
+            break
+    for fixed in _FIXED_LATER.finditer(text, match.end(), end):
+        window = text[max(match.end(), fixed.start() - 30) : fixed.start()]
+        if _NOT_YET.search(window) is None:
+            return False
+    return True
+
+
 detect_blocker: Detector = earliest(
-    regex_finder(_STRONG_BLOCKER, all_of(standalone, not_negated, not_a_heading)),
+    regex_finder(_STRONG_BLOCKER, all_of(standalone, not_negated, not_a_heading, not_fixed_later)),
     regex_finder(
-        _PROBLEM, all_of(standalone, not_negated, not_resolved_in_clause(_RESOLVED, _NOW_RESOLVED))
+        _PROBLEM,
+        all_of(
+            standalone,
+            not_negated,
+            not_resolved_in_clause(_RESOLVED, _NOW_RESOLVED),
+            not_fixed_later,
+        ),
     ),
     heading_finder("blocked"),
 )

@@ -1,7 +1,8 @@
 """The question detector, and the clause of a question that later detectors read.
 
 A question ends with '?' (not one inside a URL or code), or opens like one ('Which branch should
-I use') without a full stop. 'Do let me know!' is an imperative, not a question.
+I use') without a full stop, or asks indirectly ('I was wondering whether ...', 'I'd like to know
+when ...', 'Could you tell me ...'). 'Do let me know!' is an imperative, not a question.
 """
 
 from __future__ import annotations
@@ -25,12 +26,25 @@ QUESTION_START = re.compile(
     VERBOSE,
 )
 
+_WH = r"(?:if|whether|why|how|what|when|where|which|who|whom|whose)"
+INDIRECT_QUESTION = re.compile(
+    rf"""\b(?:
+          (?:I\s+(?:was|am)\s+|I'm\s+|I\s+)(?:wondering|wonder|wondered)\s+{_WH}
+        | I(?:'d|\s+would)\s+(?:like|love)\s+to\s+(?:know|ask|understand|check)\s+{_WH}
+        | I\s+(?:want|need)\s+to\s+(?:know|understand)\s+{_WH}
+        | (?:could|can|would)\s+(?:you|someone|anyone)\s+(?:please\s+)?(?:tell|show)\s+me
+        | (?:could|can|would)\s+(?:you|someone|anyone)\s+(?:please\s+)?(?:explain|clarify)\s+{_WH}
+    )\b""",
+    VERBOSE,
+)
+"""A question asked as a statement: 'I was wondering whether the API is public.'"""
+
 
 def detect_question(text: str) -> Span | None:
     """A sentence that asks something: ends with '?', or opens as a question with no full stop.
 
     A '?' inside a URL or code ('?author=me') asks nothing, and an imperative such as 'Do let me
-    know!' is not a question.
+    know!' is not a question; 'I was wondering whether ...' and 'Could you tell me ...' are.
     """
     vocative: Span | None = None  # "Jeff?" alone is weaker evidence than a real question
     for sentence in sentences(text):
@@ -41,6 +55,10 @@ def detect_question(text: str) -> Span | None:
             vocative = vocative or sentence
         elif chunk and chunk[-1] not in ".!:" and QUESTION_START.match(chunk):
             return sentence
+        else:
+            indirect = INDIRECT_QUESTION.search(chunk)
+            if indirect is not None and not in_protected(text, sentence.start + indirect.start()):
+                return sentence
     if vocative is not None:
         return vocative
     for index, char in enumerate(text):

@@ -1,63 +1,227 @@
 """Detectors for the social frame of a message: requests, numbers, greetings, thanks, apologies.
 
-These are plain phrase lists: the words that make each move are few and fixed in workplace
-English, so a regular expression is predictable and explainable.
+These are phrase lists with a little context: the words that make each move are few and fixed in
+workplace English, so a regular expression is predictable and explainable. The context keeps the
+lists honest: "Let me know if you need anything" offers help (it asks nothing), "INV-42" and
+"09:10" are an id and a time (not quantities), and "Thanks, I will check it." alone is a reply,
+not the close of a message. "Unfortunately" is not an apology: it regrets, it does not apologise.
 """
 
 from __future__ import annotations
 
 import re
 
-from commcoach.detectors.base import IGNORE, VERBOSE, Detector, regex_finder
+from commcoach.detectors.base import (
+    IGNORE,
+    VERBOSE,
+    Detector,
+    WordRules,
+    regex_finder,
+    starts,
+)
+from commcoach.text import Span
 
-_REQUEST = re.compile(
-    r"""
-      \b(?:could|can|would|will)\s+(?:you|someone|anyone|somebody|we)\s+(?:please\s+)?\w+
-    | \bplease\s+\w+
-    | \b(?:would|do)\s+you\s+(?:mind|have\s+(?:time|a\s+minute|a\s+moment|\d+\s+minutes))
-    | \b(?:I|we)\s+(?:need|require|would\s+need)\s+
-        (?:your|some|a\s+bit\s+of|help|access|a\s+review|input|guidance|feedback|approval)
-    | \b(?:I'd|I\s+would|we'd|we\s+would)\s+(?:appreciate|be\s+grateful|love|like)\b
-    | \b(?:is|would)\s+it\s+(?:be\s+)?(?:possible|ok|okay|alright|fine)\b
-    | \b(?:let\s+me\s+know|any\s+(?:help|advice|pointers|suggestions|ideas|tips))\b
-    | \b(?:can|could|may)\s+I\s+(?:ask|get|have|borrow|book|schedule|grab)\b
-    | \b(?:looking\s+for|need)\s+(?:help|advice|a\s+reviewer|someone)\b
+# --- request -----------------------------------------------------------------------------------
+
+_WHO = r"(?:you|someone|anyone|somebody)"
+_REQUEST = WordRules(
+    [
+        # could you check / can someone please review (not 'would you like me to': an offer)
+        (
+            "could can would will",
+            rf"""(?:could|can|would|will)\s+(?:{_WHO}|we)\s+(?:please\s+)?
+                (?!(?:like|want|need)\s+(?:me|us)\b)\w+""",
+        ),
+        ("please", r"please\s+\w+"),
+        (
+            "would do",
+            r"""(?:would|do)\s+you\s+(?:mind|have\s+(?:time|a\s+minute|a\s+moment
+                |\d+\s+minutes))""",
+        ),
+        (
+            "i we",
+            r"""(?:I|we)\s+(?:need|require|would\s+need)\s+(?:your|some|a\s+bit\s+of|help|access
+                |a\s+review|input|guidance|feedback|approval)""",
+        ),
+        (
+            "i'd i we'd we",
+            r"(?:I'd|I\s+would|we'd|we\s+would)\s+(?:appreciate|be\s+grateful|love|like)\b",
+        ),
+        ("is would", r"(?:is|would)\s+it\s+(?:be\s+)?(?:possible|ok|okay|alright|fine)\b"),
+        ("let", r"let\s+(?:me|us)\s+know\b"),
+        ("any", r"any\s+(?:help|advice|pointers|suggestions|ideas|tips)\b"),
+        ("can could may", r"(?:can|could|may)\s+I\s+(?:ask|get|have|borrow|book|schedule|grab)\b"),
+        # 'I'm looking for a reviewer' asks; 'if you need help' offers
+        (
+            "looking need",
+            r"(?<!\byou\s)(?<!\byou'd\s)(?:looking\s+for|need)\s+(?:help|advice|a\s+reviewer|someone)\b",
+        ),
+        # polite, indirect forms: I was wondering if you could / if you could take a look
+        (
+            "i i'm wondering wonder wondered",
+            rf"""(?:I\s+(?:was|am)\s+|I'm\s+|I\s+)?(?:wondering|wonder|wondered)\s+(?:if|whether)
+                \s+(?:{_WHO}\s+(?:could|can|would|might|'d)|it\s+would\s+be\s+possible
+                |it's\s+possible|I\s+(?:could|can|might|may))\b""",
+        ),
+        (
+            "if",
+            rf"""if\s+{_WHO}\s+(?:could|would|can\s+please)\s+(?:please\s+)?
+                (?!(?:like|want|prefer|need|have|not)\b)\w+""",
+        ),
+        (
+            "any do is",
+            rf"""(?:any\s+chance|do\s+you\s+think|is\s+there\s+any\s+(?:chance|way))\s+
+                (?:{_WHO}|we|I)\s+(?:could|can|would|might)\b""",
+        ),
+        (
+            "it it'd",
+            rf"""(?:it\s+would|it'd)\s+be\s+(?:great|helpful|nice|good|wonderful|ideal|amazing)
+                \s+if\s+{_WHO}\b""",
+        ),
+    ]
+)
+
+_OFFER = re.compile(
+    r"""(?:(?:please|do|just|also|and)\s+)*
+        (?:let\s+(?:me|us)\s+know|feel\s+free\s+to\s+\w+(?:\s+(?:me|us|out))?
+        |(?:reach|ping|message|ask)\s+(?:out|me|us))[\s,]*
+        (?:if|in\s+case|whenever|when|should)\s+(?:
+          you(?:'d|\s+would)?\s+(?:ever\s+|still\s+)?(?:need|want|like|have\s+(?:any|more|further
+            |other|questions|problems|issues|concerns|feedback|trouble)|run\s+into|get\s+stuck
+            |hit|see|find|spot|notice|think\s+of|come\s+across|are\s+(?:interested|unsure|stuck)
+            |can\s+think)
+        | there(?:'s|\s+is|\s+are)\s+(?:anything|something|any)
+        | anything | something | any\s+\w+ | questions? | problems? | issues?
+        | (?:I|we)\s+(?:can|could|should))\b""",
+    VERBOSE,
+)
+"""'Let me know if you need anything': an offer of help. The reader is asked for nothing."""
+
+
+def _not_an_offer(text: str, match: re.Match[str]) -> bool:
+    return _OFFER.match(text, match.start()) is None
+
+
+# --- number ------------------------------------------------------------------------------------
+
+_NUMBER = WordRules(
+    [
+        ("#num", r"\d+(?:[.,]\d+)*(?:\s*%)?"),
+        (
+            "one two three four five six seven eight nine ten eleven twelve twenty thirty hundred "
+            "thousand million dozen half percent",
+            r"""(?<!\bno\s)(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve
+                |twenty|thirty|hundred|thousand|million|dozen|half|percent)\b""",
+        ),
+    ]
+)
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|(?-i:Mar)(?:ch)?|march|apr(?:il)?|(?-i:May)|june?|july?"
+    r"|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_WORD_CHARS = re.compile(r"[\w.:/#%+-]")
+_LEAD_PUNCT = "([{\"'~+<>=$€£≈-"
+_ID_BEFORE = re.compile(
+    rf"""(?:\b(?:PR|MR|pull\s+request|issue|ticket|bug|build|commit|line|port|room|sprint|case
+        |invoice|order|version|release|ver|python|node|java|postgres(?:ql)?|ubuntu|ios|android)
+        \s*\#?|\b{_MONTH}\.?\s+(?:the\s+)?)\Z""",
+    VERBOSE,
+)
+"""Words right before a number that make it an id, a version or a date: 'PR 482', 'May 10'."""
+_YEAR_BEFORE = re.compile(
+    r"\b(?:in|since|by|until|from|before|after|during|early|mid|late|on)\s+\Z", IGNORE
+)
+_AFTER_NOT_QUANTITY = re.compile(
+    rf"""(?:\s*(?:am|pm|a\.m\.|p\.m\.|o'clock)\b|\s+(?:of\s+)?{_MONTH}\b|(?:st|nd|rd|th)\b)""",
+    VERBOSE,
+)
+"""Words right after a number that make it a time, a date or an ordinal: '3pm', '10 May', '3rd'."""
+_ID_SHAPES = re.compile(
+    r"""(?:.*[a-z\#_][-_.\#/]?\d.*               # INV-42, v2.1, #482, abc123, covid-19
+        |.*\d:\d.*                               # 09:10
+        |\d+(?:\.\d+){2,}\w*                     # 1.2.3
+        |\d{4}-\d{1,2}-\d{1,2}.*                 # 2026-12-04
+        |\d{1,2}[./]\d{1,2}[./]\d{2,4})           # 04/12/2026, 4.12.26
     """,
     VERBOSE,
 )
+_DEADLINE_BEFORE = re.compile(r"\b(?:by|on|due|until|before|from|after)\s+\Z", IGNORE)
 
-_NUMBER = re.compile(
-    r"""
-      \b\d+(?:[.,]\d+)*\s*%?
-    | \b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|hundred
-        |thousand|million|dozen|half|percent)\b
-    """,
-    VERBOSE,
-)
+
+def _is_quantity(text: str, match: re.Match[str]) -> bool:
+    """A number that counts something, not one that names a ticket, a time, a version or a date."""
+    start, end = match.start(), match.end()
+    if not text[start].isdigit():
+        return True  # a number word: 'two hours'
+    while start > 0 and _WORD_CHARS.match(text[start - 1]):
+        start -= 1
+    while end < len(text) and _WORD_CHARS.match(text[end]):
+        end += 1
+    word = text[start:end].lstrip(_LEAD_PUNCT).rstrip(".,:;!?)]}\"'")
+    before = text[max(0, start - 25) : start]
+    if _ID_SHAPES.fullmatch(word) or _ID_BEFORE.search(before):
+        return False
+    if re.fullmatch(r"\d{1,2}/\d{1,2}", word) and _DEADLINE_BEFORE.search(before):
+        return False  # 'due 12/04' is a date; '3/10 runs' is a quantity
+    if re.fullmatch(r"(?:19|20)\d\d", word) and _YEAR_BEFORE.search(before):
+        return False  # 'in 2026' is a year; '2000 users' is a quantity
+    return _AFTER_NOT_QUANTITY.match(text, match.end()) is None
+
+
+# --- greeting, sign-off, apology, gratitude -----------------------------------------------------
 
 _GREETING = re.compile(
     r"^\s*(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening)|greetings|morning)\b",
     IGNORE,
 )
-_SIGN_OFF = re.compile(
-    r"(?:^|\n)\s*(?:thanks|thank\s+you|many\s+thanks|best|best\s+regards|kind\s+regards|regards|"
-    r"cheers|sincerely|all\s+the\s+best|talk\s+soon)\b[^\n]{0,40}(?:\n\s*[A-Z][\w .-]{0,40})?\s*$",
-    IGNORE,
+
+_CAPITAL = r"(?-i:[A-ZÀ-ÖØ-Þ])"
+_NAME = rf"(?!I\b){_CAPITAL}[\w.'-]{{0,30}}(?:[ \t]+{_CAPITAL}[\w.'-]{{0,30}}){{0,3}}"
+_CLOSING = re.compile(
+    rf"""[ \t]*(?:[-–—][ \t]*)?
+        (?:thanks|thank\s+you|many\s+thanks|thx|best|best\s+regards|best\s+wishes|kind\s+regards
+        |warm\s+regards|regards|cheers|sincerely|yours\s+sincerely|yours|all\s+the\s+best
+        |talk\s+soon|speak\s+soon|take\s+care)
+        (?:\s+(?:again|so\s+much|a\s+lot|in\s+advance|for\s+(?:your|the|all\s+your|all\s+the)\s+
+            (?:[\w-]+\s+)?(?:help|time|support|review|reviews|patience|feedback|understanding
+            |input|answer|reply|work)))?
+        [ \t]*[,.!]*(?:[ \t]*{_NAME}[ \t]*[.!]?)?[ \t]*
+        (?:[ \t]*\n\s{{0,8}}(?!I\b){_CAPITAL}[^\n.?!:]{{0,60}}\.?[ \t]*){{0,2}}\s*\Z""",
+    VERBOSE,
 )
+"""A closing line: the sign-off words, maybe 'for your help' and a name, then name lines only."""
+
+
+def detect_sign_off(text: str) -> Span | None:
+    """Closes with a sign-off: its own closing line(s) or a short closing sentence after content.
+
+    'Thanks, I will check it.' alone is a reply, not a sign-off: the words after 'Thanks' say
+    something, and nothing comes before it for it to close.
+    """
+    for start in starts(text):
+        if not text[:start].strip():
+            continue  # a sign-off closes something: other content must come first
+        match = _CLOSING.match(text, start)
+        if match is not None:
+            chunk = text[start : match.end()]
+            lead = len(chunk) - len(chunk.lstrip())
+            return Span(start + lead, start + len(chunk.rstrip()))
+    return None
+
+
 _APOLOGY = re.compile(
     r"\b(?:sorry|apologi[sz]e|apologies|my\s+apologies|my\s+bad|forgive\s+me)\b", IGNORE
 )
 _GRATITUDE = re.compile(r"\b(?:thanks|thank\s+you|appreciate|grateful|thx)\b", IGNORE)
 
-detect_request: Detector = regex_finder(_REQUEST)
-"""Asks someone to do something, or asks for help."""
-detect_number: Detector = regex_finder(_NUMBER)
-"""Gives a number or quantity."""
+detect_request: Detector = regex_finder(_REQUEST, _not_an_offer)
+"""Asks someone to do something, or asks for help (an offer of help asks nothing)."""
+detect_number: Detector = regex_finder(_NUMBER, _is_quantity)
+"""Gives a number or quantity (not an id, a time, a version or a date)."""
 detect_greeting: Detector = regex_finder(_GREETING)
 """Opens with a greeting."""
-detect_sign_off: Detector = regex_finder(_SIGN_OFF)
-"""Closes with a sign-off on the last line(s)."""
 detect_apology: Detector = regex_finder(_APOLOGY)
-"""Apologises."""
+"""Apologises ('Unfortunately' regrets, it does not apologise)."""
 detect_gratitude: Detector = regex_finder(_GRATITUDE)
 """Thanks someone."""

@@ -2,10 +2,11 @@
 
 A good clarification request says what the writer already knows, so the reader answers only the
 gap. Real comments (benchmarks/quality_rubric.py) do this as: "I understand / I think / I thought
-...", "as you said", "the docs say", restating ("So to sum up ..."), describing what one observes
-("I get this error ..."), conditionals that state behaviour ("If a user logs in twice, they will
-..."), facts given as reasons ("since the deadline has passed"), and checks of one's reading
-("Am I right?", "..., correct?", "Shouldn't it?").
+...", "as you said", "the docs say", restating ("So to sum up ...", "To confirm, ...", "Just to
+make sure I understand: ..."), describing what one observes ("I get this error ..."),
+conditionals that state behaviour ("If a user logs in twice, they will ..."), facts given as
+reasons ("since the deadline has passed"), and checks of one's reading ("Am I right?", "...,
+correct?", "Shouldn't it?").
 """
 
 from __future__ import annotations
@@ -99,6 +100,19 @@ _UNDERSTANDING = WordRules(
                 |to\s+summari[sz]e|if\s+I\s+got\s+(?:it|this|that)\s+right|to\s+make\s+sure\s+I
                 \s+understand|just\s+to\s+(?:confirm|check|be\s+sure|clarify))\b""",
         ),
+        # restating to confirm: To confirm, ... / So to confirm: ... / Just to double-check, ...
+        # ('I need you to confirm the date' asks for a confirmation, it restates nothing)
+        (
+            "so just ok okay",
+            r"(?:so|just|ok|okay)[,\s]+(?:just\s+)?to\s+(?:confirm|double[-\s]check|recap)\b",
+        ),
+        ("to", r"(?:^|(?<=[.!?:,]\s))[ \t]*to\s+(?:confirm|double[-\s]check|recap)\b"),
+        (
+            "to",
+            r"""to\s+make\s+sure\s+I(?:'ve|\s+have)?\s+(?:understand|understood|got\s+(?:it|this
+                |that|everything)|read\s+(?:it|this|that)\s+(?:right|correctly))\b""",
+        ),
+        ("to", r"to\s+check\s+(?:my\s+understanding|that\s+I\s+understand)\b"),
         # checking one's reading: am I right? / is that correct? / ..., right?
         (
             "am is do did",
