@@ -292,18 +292,25 @@ class CommCoachApp(App[None]):
             self.pop_screen()
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        """Every binding of the screen, every screen, every scenario and template."""
+        """Every binding of the screen, every screen, every scenario and template (once)."""
+        titles: set[str] = set()
+        for command in self._commands(screen):
+            if command.title not in titles:
+                titles.add(command.title)
+                yield command
+
+    def _commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         seen: set[str] = set()
-        for active in screen.active_bindings.values():
-            binding = active.binding
-            if not active.enabled or not binding.description or binding.action in seen:
+        for binding in _screen_bindings(screen):
+            state = screen.check_action(binding.action.partition("(")[0], ())
+            if not binding.description or state is False or binding.action in seen:
                 continue
             seen.add(binding.action)
-            key = binding.key_display or self.get_key_display(binding)
+            key = self.get_key_display(binding)
             yield SystemCommand(
                 binding.description,
                 f"{key} · {binding.tooltip or 'on this screen'}",
-                partial(self.run_action, binding.action, active.node),
+                partial(self.run_action, binding.action, screen),
             )
         yield SystemCommand("Home", "Back to the scenario list", self.action_home)
         yield SystemCommand(
@@ -404,3 +411,8 @@ class CommCoachApp(App[None]):
         self.ctx.engine.close()
         if self.ctx.store is not None:
             self.ctx.store.close()
+
+
+def _screen_bindings(screen: Screen[object]) -> list[Binding]:
+    """The bindings a screen class declares (not its widgets' navigation keys)."""
+    return [b for b in getattr(type(screen), "BINDINGS", []) if isinstance(b, Binding)]

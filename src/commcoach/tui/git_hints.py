@@ -11,11 +11,14 @@ import os
 import shutil
 import subprocess
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 MAX_SUBJECTS = 30
 """More than this is not a stand-up any more; the rest are dropped."""
+SCAN_COMMITS = 300
+"""How far back in the log to look. `--since` is not used: git stops walking at the first
+commit older than the limit, so one rebased or cherry-picked commit hides newer ones."""
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,20 @@ def _run(args: list[str], cwd: Path, timeout: float) -> subprocess.CompletedProc
     )
 
 
+def _recent(log: str, start: float) -> list[str]:
+    """Subjects of `%at<TAB>%s` lines whose author time is at or after `start`, newest first."""
+    subjects: list[str] = []
+    for line in log.splitlines():
+        stamp, _, subject = line.partition("\t")
+        try:
+            authored = float(stamp)
+        except ValueError:
+            continue
+        if authored >= start and subject.strip():
+            subjects.append(subject.strip())
+    return subjects
+
+
 def git_hints(cwd: Path, today: date, *, timeout: float = 3.0, git: str = "git") -> GitHints:
     """Your commit subjects in `cwd`'s repository since the start of the last working day."""
     since = last_working_day(today)
@@ -67,10 +84,9 @@ def git_hints(cwd: Path, today: date, *, timeout: float = 3.0, git: str = "git")
         args = [
             executable,
             "log",
-            f"--since={since.isoformat()} 00:00",
             "--no-merges",
-            "--format=%s",
-            f"--max-count={MAX_SUBJECTS}",
+            "--format=%at%x09%s",
+            f"--max-count={SCAN_COMMITS}",
         ]
         if email:
             args.append(f"--author={email}")
@@ -85,7 +101,8 @@ def git_hints(cwd: Path, today: date, *, timeout: float = 3.0, git: str = "git")
         if "does not have any commits" in first:
             return GitHints(since, problem="this repository has no commits yet")
         return GitHints(since, problem=f"git log failed: {first}")
-    subjects = [line.strip() for line in result.stdout.splitlines() if line.strip()]
+    start = datetime.combine(since, time.min).astimezone().timestamp()
+    subjects = _recent(result.stdout, start)[:MAX_SUBJECTS]
     if not subjects:
         who = f" by {email}" if email else ""
         return GitHints(since, problem=f"no commits{who} since {since:%A %d %B}")

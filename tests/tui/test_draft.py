@@ -1,0 +1,162 @@
+"""Draft: templates, live feedback, git hints from a real repository, check (kept in the history
+as a draft), copy to the clipboard, save as Markdown, and the autosave."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, Select
+
+from commcoach.history import AttemptFilters, HistoryStore
+from commcoach.tui.app import CommCoachApp
+from commcoach.tui.autosave import DRAFT_KEY
+from commcoach.tui.screens.attempt import AttemptScreen
+from commcoach.tui.screens.dialogs import NameDialog
+from commcoach.tui.screens.draft import DraftScreen
+from commcoach.tui.templates import template
+
+from .helpers import shown, wait_for
+
+
+async def open_draft(pilot, app: CommCoachApp) -> DraftScreen:  # type: ignore[no-untyped-def]
+    await pilot.press("d")
+    await wait_for(pilot, lambda: isinstance(app.screen, DraftScreen), what="draft screen")
+    screen = app.screen
+    assert isinstance(screen, DraftScreen)
+    return screen
+
+
+async def test_template_prefill_and_switch_keeps_undo(build: Callable[..., CommCoachApp]) -> None:
+    app = build()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_draft(pilot, app)
+        assert screen.composer.text == template("standup").body
+        assert "Three short parts" in shown(screen.tip)
+        screen.composer.text_area.insert("Fixed the bug")
+        select = screen.query_one("#template-select", Select)
+        select.value = "weekly"
+        await pilot.pause()
+        assert screen.composer.text == template("weekly").body
+        assert "Lead with results" in shown(screen.tip)
+        screen.composer.text_area.focus()
+        await pilot.press("ctrl+z")  # your text comes back
+        assert "Fixed the bug" in screen.composer.text
+
+
+def _commit(repo: Path, message: str, when: str) -> None:
+    env = {**os.environ, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
+    subprocess.run(
+        ["git", "commit", "-q", "--allow-empty", "-m", message],
+        cwd=repo,
+        check=True,
+        capture_output=True,
+        env=env,
+    )
+
+
+async def test_git_hints_from_a_real_repository(
+    build: Callable[..., CommCoachApp], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", os.devnull)
+    monkeypatch.setenv("GIT_CONFIG_SYSTEM", os.devnull)
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    for args in (
+        ["init", "-q"],
+        ["config", "user.email", "me@example.com"],
+        ["config", "user.name", "Me"],
+    ):
+        subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True)
+    _commit(repo, "Fix flaky login test", "2026-03-10T11:00:00+01:00")  # Tuesday
+    _commit(repo, "Old thing", "2026-03-01T11:00:00+01:00")
+    app = build(cwd=repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_draft(pilot, app)
+        await pilot.press("ctrl+g")
+        await wait_for(pilot, lambda: "Fix flaky" in screen.composer.text, what="git hints")
+        assert screen.composer.text.startswith("Yesterday:\n- Fix flaky login test\n")
+        assert "Old thing" not in screen.composer.text
+
+
+async def test_git_hints_outside_a_repository_is_a_notice(
+    build: Callable[..., CommCoachApp], tmp_path: Path
+) -> None:
+    app = build(cwd=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_draft(pilot, app)
+        before = screen.composer.text
+        await pilot.press("ctrl+g")
+        await wait_for(
+            pilot,
+            lambda: any("No git hints" in str(n.message) for n in app._notifications),
+            what="notice",
+        )
+        assert screen.composer.text == before
+
+
+async def test_check_copy_and_save_keep_one_draft_in_history(
+    build: Callable[..., CommCoachApp], store: HistoryStore, tmp_path: Path
+) -> None:
+    app = build(cwd=tmp_path)
+    text = "Yesterday I finished the refund email template.\nToday I will test it."
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_draft(pilot, app)
+        screen.composer.set_text(text)
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, AttemptScreen), what="feedback")
+        await wait_for(pilot, lambda: store.count() == 1, what="draft saved")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is screen, what="back to the draft")
+        await pilot.press("ctrl+b")
+        assert app.clipboard == text
+        await pilot.press("ctrl+o")
+        await wait_for(pilot, lambda: isinstance(app.screen, NameDialog), what="name dialog")
+        box = app.screen.query_one(Input)
+        assert box.value.endswith("-standup.md") and box.value.startswith(str(tmp_path))
+        target = tmp_path / "out" / "standup.md"
+        box.value = str(target)
+        await pilot.press("enter")
+        await wait_for(pilot, target.exists, what="markdown file")
+        assert target.read_text(encoding="utf-8") == text + "\n"
+        await pilot.pause(0.2)
+        drafts = store.page(AttemptFilters(drafts=True)).items
+        assert len(drafts) == 1  # same text: copy and save do not add duplicates
+        assert drafts[0].title == "Stand-up update 2026-03-11"
+
+
+async def test_copy_of_new_text_is_kept_as_a_draft(
+    build: Callable[..., CommCoachApp], store: HistoryStore
+) -> None:
+    app = build()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_draft(pilot, app)
+        screen.composer.set_text("Quick question about PAY-12: is the refund limit per day?")
+        await pilot.press("ctrl+b")
+        await wait_for(pilot, lambda: store.count() == 1, what="draft kept")
+        assert store.page().items[0].is_draft
+
+
+async def test_draft_text_is_autosaved_and_restored(build: Callable[..., CommCoachApp]) -> None:
+    app = build()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_draft(pilot, app)
+        screen.composer.set_text("Notes for the weekly update")
+        await wait_for(
+            pilot,
+            lambda: (
+                (entry := app.ctx.autosave.read(DRAFT_KEY)) is not None
+                and entry.text == "Notes for the weekly update"
+            ),
+            what="autosave file",
+        )
+        await pilot.press("escape")
+        await pilot.press("d")
+        await wait_for(pilot, lambda: isinstance(app.screen, DraftScreen), what="draft again")
+        assert app.screen.composer.text == "Notes for the weekly update"  # type: ignore[attr-defined]

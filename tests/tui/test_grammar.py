@@ -1,0 +1,115 @@
+"""The grammar channel as the learner sees it: off, unavailable (and why) with the app still
+working, and a real LanguageTool server finding a real error after submit."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from commcoach.config import GrammarBackend, GrammarSettings, Settings
+from commcoach.feedback.report import GrammarReason, GrammarState, GrammarStatus
+from commcoach.history import HistoryStore
+from commcoach.tui.app import CommCoachApp
+from commcoach.tui.screens.attempt import AttemptScreen
+from commcoach.tui.screens.practice import PracticeScreen
+from commcoach.tui.widgets.status_bar import GrammarIndicator, grammar_label, grammar_sentence
+
+from .helpers import shown, wait_for
+
+
+@pytest.mark.parametrize(
+    ("status", "label"),
+    [
+        (GrammarStatus(state=GrammarState.CHECKED, backend="local"), "grammar ready"),
+        (
+            GrammarStatus(state=GrammarState.NOT_CHECKED, reason=GrammarReason.STARTING),
+            "grammar starting…",
+        ),
+        (GrammarStatus(state=GrammarState.NOT_CHECKED, reason=GrammarReason.OFF), "grammar off"),
+        (
+            GrammarStatus(
+                state=GrammarState.NOT_CHECKED,
+                reason=GrammarReason.NO_JAVA,
+                detail="Java not found on PATH",
+            ),
+            "grammar unavailable (no Java)",
+        ),
+        (
+            GrammarStatus(state=GrammarState.NOT_CHECKED, reason=GrammarReason.TIMED_OUT),
+            "grammar unavailable (timed out)",
+        ),
+    ],
+)
+def test_status_labels(status: GrammarStatus, label: str) -> None:
+    assert grammar_label(status).plain.endswith(label)
+    if status.detail:
+        assert status.detail in grammar_sentence(status)
+
+
+async def test_grammar_off_is_shown(build: Callable[..., CommCoachApp]) -> None:
+    app = build()
+    async with app.run_test(size=(80, 24)) as pilot:
+        indicator = app.screen.query_one(GrammarIndicator)
+        await wait_for(pilot, lambda: "grammar off" in shown(indicator), what="status")
+
+
+async def test_not_installed_explains_why_and_the_app_still_works(
+    build: Callable[..., CommCoachApp],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    store: HistoryStore,
+) -> None:
+    monkeypatch.setenv("COMMCOACH_LANGUAGETOOL_DIR", str(tmp_path / "no-languagetool-here"))
+    settings = Settings(grammar=GrammarSettings(backend=GrammarBackend.LOCAL))
+    app = build(settings=settings)
+    async with app.run_test(size=(100, 30)) as pilot:
+        indicator = app.screen.query_one(GrammarIndicator)
+        await wait_for(pilot, lambda: "unavailable" in shown(indicator), what="unavailable")
+        status = app.grammar_status
+        assert status is not None and status.reason in (
+            GrammarReason.NOT_INSTALLED,
+            GrammarReason.NO_JAVA,
+        )
+        assert status.detail  # says what to do
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, PracticeScreen), what="practice")
+        app.screen.composer.set_text("Could you tell me what the ticket means by fast?")  # type: ignore[attr-defined]
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, AttemptScreen), what="feedback")
+        screen = app.screen
+        assert isinstance(screen, AttemptScreen)
+        await wait_for(pilot, lambda: screen.final, what="final report")
+        assert not screen.report.grammar.checked
+        assert "grammar not checked" in shown(screen.summary)
+        await wait_for(pilot, lambda: store.count() == 1, what="saved without grammar")
+
+
+@pytest.mark.languagetool
+async def test_real_languagetool_finds_a_grammar_error_after_submit(
+    build: Callable[..., CommCoachApp], lt_settings: Settings, store: HistoryStore
+) -> None:
+    app = build(settings=lt_settings)
+    async with app.run_test(size=(100, 30)) as pilot:
+        indicator = app.screen.query_one(GrammarIndicator)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, PracticeScreen), what="practice")
+        app.screen.composer.set_text(  # type: ignore[attr-defined]
+            "Hi Sam, he go to the meeting yesterday. What does fast mean in PAY-12?"
+        )
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, AttemptScreen), what="feedback")
+        screen = app.screen
+        assert isinstance(screen, AttemptScreen)
+        await wait_for(pilot, lambda: screen.final, timeout=60, what="LanguageTool result")
+        assert screen.report.grammar.checked
+        grammar = [f for f in screen.report.findings if f.source == "languagetool"]
+        assert any(screen.report.text[f.start : f.end] == "go" for f in grammar), grammar
+        assert (
+            "grammar ready" in shown(indicator)
+            or "grammar ready" in grammar_label(app.grammar_status).plain
+        )
+        assert "grammar checked" in shown(screen.summary)
+        await wait_for(pilot, lambda: store.count() == 1, what="saved")
+        assert store.page().items[0].grammar_checked
