@@ -139,7 +139,13 @@ MESSAGE_300_WORDS = (
 
 
 def _clear_caches() -> None:
-    for cached in (base.sentences, headings.sections, base.tokens, base.starts):
+    for cached in (
+        base.sentences,
+        base.sentence_starts,
+        headings.sections,
+        base.tokens,
+        base.starts,
+    ):
         cached.cache_clear()
 
 
@@ -169,6 +175,13 @@ ADVERSARIAL = {
     "headings": "Blocked\n" * 1_000,
     "digits": "1 2 3 4 5 6 7 8 9 " * 800,
     "no spaces": "word." * 3_000,
+    "spaces after a sign-off": "Done.\nThanks" + " " * 20_000 + "Sam",
+    "sign-off lines": "Done.\n" + "Thanks\n" * 3_000,
+    "ids": "#1" * 10_000,
+    "times": "1:" * 10_000,
+    "problems then fixes": "The build fails " * 2_000 + "but I fixed it.",
+    "offers": "let me know if " * 2_000,
+    "indirect questions": "I was wondering " * 2_000,
 }
 
 

@@ -13,6 +13,7 @@ repeats only, no nested unbounded quantifiers.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from typing import Protocol
@@ -175,12 +176,31 @@ class StartRules:
                 yield match
 
 
+@lru_cache(maxsize=16)
+def sentence_starts(text: str) -> tuple[int, ...]:
+    """Where each sentence of `text` starts, in order (cached, for binary searches)."""
+    return tuple(span.start for span in sentences(text))
+
+
 def sentence_at(text: str, index: int) -> Span:
-    """The sentence that holds `index` (or an empty span there, between sentences)."""
-    for span in sentences(text):
+    """The sentence that holds `index` (or an empty span there, between sentences).
+
+    A binary search: context checks call this once per candidate match, and a long message can
+    have thousands of both.
+    """
+    position = bisect_right(sentence_starts(text), index) - 1
+    if position >= 0:
+        span = sentences(text)[position]
         if span.start <= index < span.end:
             return span
     return Span(index, index)
+
+
+def next_sentence(text: str, index: int) -> Span | None:
+    """The first sentence that starts at or after `index`, if any."""
+    position = bisect_left(sentence_starts(text), index)
+    found = sentences(text)
+    return found[position] if position < len(found) else None
 
 
 _MACHINE_TOKEN = re.compile(r"://|^www\.|^[@#]|^\S*/\S*/|^\[|\]\(|\?\w+=")
@@ -259,14 +279,19 @@ _CONTRAST = re.compile(
 )
 
 
+_CLAUSE_REACH = 300
+"""How many characters either side of a match its clause can span."""
+
+
 def _clause(text: str, match: re.Match[str]) -> tuple[str, str]:
     """The words of the match's clause before and after it ('but', ';' and ' - ' end clauses)."""
     sentence = sentence_at(text, match.start())
-    before = text[sentence.start : match.start()]
+    # a clause is short: looking further than this would only make long sentences quadratic
+    before = text[max(sentence.start, match.start() - _CLAUSE_REACH) : match.start()]
     cuts = list(_CONTRAST.finditer(before))
     if cuts:
         before = before[cuts[-1].end() :]
-    after = text[match.end() : max(sentence.end, match.end())]
+    after = text[match.end() : max(min(sentence.end, match.end() + _CLAUSE_REACH), match.end())]
     cut = _CONTRAST.search(after)
     return before, after[: cut.start()] if cut else after
 

@@ -18,13 +18,13 @@ from commcoach.detectors.base import (
     WordRules,
     all_of,
     earliest,
+    next_sentence,
     not_in_question,
     not_negated,
     not_quoted,
     not_resolved_in_clause,
     regex_finder,
     sentence_at,
-    sentences,
     standalone,
 )
 from commcoach.detectors.headings import heading_finder, not_a_heading, section_at
@@ -363,6 +363,10 @@ _NOT_YET = re.compile(
 """Words before a 'fixed it' that make it a wish or a condition: 'until it is fixed'."""
 
 
+_FIX_REACH = 240
+"""How far after a problem word a 'fixed it' is looked for: about two sentences (and linear)."""
+
+
 def not_fixed_later(text: str, match: re.Match[str]) -> bool:
     """Context check: FAILS when the rest of the sentence, or the next one, says it was fixed.
 
@@ -371,10 +375,10 @@ def not_fixed_later(text: str, match: re.Match[str]) -> bool:
     """
     current = sentence_at(text, match.start())
     end = max(current.end, match.end())
-    for span in sentences(text):
-        if span.start >= end:
-            end = span.end
-            break
+    following = next_sentence(text, end)
+    if following is not None:
+        end = following.end
+    end = min(end, match.end() + _FIX_REACH)
     for fixed in _FIXED_LATER.finditer(text, match.end(), end):
         window = text[max(match.end(), fixed.start() - 30) : fixed.start()]
         if _NOT_YET.search(window) is None:

@@ -17,7 +17,7 @@ from commcoach.detectors.base import (
     Detector,
     WordRules,
     regex_finder,
-    starts,
+    sentences,
 )
 from commcoach.text import Span
 
@@ -154,9 +154,17 @@ def _is_quantity(text: str, match: re.Match[str]) -> bool:
     start, end = match.start(), match.end()
     if not text[start].isdigit():
         return True  # a number word: 'two hours'
-    while start > 0 and _WORD_CHARS.match(text[start - 1]):
+    before_char = text[start - 1] if start > 0 else " "
+    if (
+        before_char.isalnum()
+        or before_char in "#_"
+        or (before_char in "-.:/" and start > 1 and text[start - 2].isalnum())
+    ):
+        return False  # 'INV-42', '#482', 'v2', or the second part of '09:10' or '2.1.3'
+    # the whole token around the digits ('INV-42', 'v2.1', '09:10'), within a short reach
+    while start > max(0, match.start() - 30) and _WORD_CHARS.match(text[start - 1]):
         start -= 1
-    while end < len(text) and _WORD_CHARS.match(text[end]):
+    while end < min(len(text), match.end() + 30) and _WORD_CHARS.match(text[end]):
         end += 1
     word = text[start:end].lstrip(_LEAD_PUNCT).rstrip(".,:;!?)]}\"'")
     before = text[max(0, start - 25) : start]
@@ -178,35 +186,61 @@ _GREETING = re.compile(
 
 _CAPITAL = r"(?-i:[A-ZÀ-ÖØ-Þ])"
 _NAME = rf"(?!I\b){_CAPITAL}[\w.'-]{{0,30}}(?:[ \t]+{_CAPITAL}[\w.'-]{{0,30}}){{0,3}}"
-_CLOSING = re.compile(
-    rf"""[ \t]*(?:[-–—][ \t]*)?
+_CLOSING_LINE = re.compile(
+    rf"""(?:[-–—][ \t]?)?
         (?:thanks|thank\s+you|many\s+thanks|thx|best|best\s+regards|best\s+wishes|kind\s+regards
         |warm\s+regards|regards|cheers|sincerely|yours\s+sincerely|yours|all\s+the\s+best
         |talk\s+soon|speak\s+soon|take\s+care)
         (?:\s+(?:again|so\s+much|a\s+lot|in\s+advance|for\s+(?:your|the|all\s+your|all\s+the)\s+
             (?:[\w-]+\s+)?(?:help|time|support|review|reviews|patience|feedback|understanding
             |input|answer|reply|work)))?
-        [ \t]*[,.!]*(?:[ \t]*{_NAME}[ \t]*[.!]?)?[ \t]*
-        (?:[ \t]*\n\s{{0,8}}(?!I\b){_CAPITAL}[^\n.?!:]{{0,60}}\.?[ \t]*){{0,2}}\s*\Z""",
+        [,.!]*(?:[ \t]*{_NAME}[.!]?)?""",
     VERBOSE,
 )
-"""A closing line: the sign-off words, maybe 'for your help' and a name, then name lines only."""
+"""A closing line, trimmed: the sign-off words, maybe 'for your help', maybe a name."""
+_NAME_LINE = re.compile(rf"(?!I\b){_CAPITAL}[^\n.?!]{{0,60}}\.?", VERBOSE)
+"""A line after the sign-off: a name, a role, a student ID ('I will check it.' is none)."""
+_LONGEST_CLOSING = 120
+"""A sign-off line is short; longer candidates are not tried (and no pattern sees long runs)."""
+
+
+def _lines(text: str) -> list[Span]:
+    """Spans of the non-empty lines of `text`, trimmed."""
+    found: list[Span] = []
+    offset = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            lead = offset + len(line) - len(line.lstrip())
+            found.append(Span(lead, lead + len(stripped)))
+        offset += len(line) + 1
+    return found
 
 
 def detect_sign_off(text: str) -> Span | None:
     """Closes with a sign-off: its own closing line(s) or a short closing sentence after content.
 
-    'Thanks, I will check it.' alone is a reply, not a sign-off: the words after 'Thanks' say
-    something, and nothing comes before it for it to close.
+    The closing is the last line (or the last sentence of it), or the line before one or two name
+    lines. 'Thanks, I will check it.' alone is a reply, not a sign-off: the words after 'Thanks'
+    say something, and nothing comes before it for it to close.
     """
-    for start in starts(text):
-        if not text[:start].strip():
-            continue  # a sign-off closes something: other content must come first
-        match = _CLOSING.match(text, start)
-        if match is not None:
-            chunk = text[start : match.end()]
-            lead = len(chunk) - len(chunk.lstrip())
-            return Span(start + lead, start + len(chunk.rstrip()))
+    lines = _lines(text)
+    for after in range(min(2, len(lines) - 1) + 1):
+        closing = lines[-1 - after]
+        following = lines[len(lines) - after :]
+        if not all(
+            len(text[s.start : s.end].split()) <= 6 and _NAME_LINE.fullmatch(text, s.start, s.end)
+            for s in following
+        ):
+            continue
+        line_starts = [closing.start] + [
+            s.start for s in sentences(text) if closing.start < s.start < closing.end
+        ]
+        for start in line_starts:
+            if closing.end - start > _LONGEST_CLOSING or not text[:start].strip():
+                continue  # too long, or nothing before it to close
+            if _CLOSING_LINE.fullmatch(text, start, closing.end):
+                return Span(start, lines[-1].end)
     return None
 
 
