@@ -16,6 +16,7 @@ from typing import ClassVar
 from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -301,8 +302,8 @@ class CommCoachApp(App[None]):
 
     def _commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         seen: set[str] = set()
-        for binding in _screen_bindings(screen):
-            state = screen.check_action(binding.action.partition("(")[0], ())
+        for node, binding in _screen_bindings(screen):
+            state = node.check_action(binding.action.partition("(")[0], ())
             if not binding.description or state is False or binding.action in seen:
                 continue
             seen.add(binding.action)
@@ -310,7 +311,7 @@ class CommCoachApp(App[None]):
             yield SystemCommand(
                 binding.description,
                 f"{key} · {binding.tooltip or 'on this screen'}",
-                partial(self.run_action, binding.action, screen),
+                partial(self.run_action, binding.action, node),
             )
         yield SystemCommand("Home", "Back to the scenario list", self.action_home)
         yield SystemCommand(
@@ -413,6 +414,18 @@ class CommCoachApp(App[None]):
             self.ctx.store.close()
 
 
-def _screen_bindings(screen: Screen[object]) -> list[Binding]:
-    """The bindings a screen class declares (not its widgets' navigation keys)."""
-    return [b for b in getattr(type(screen), "BINDINGS", []) if isinstance(b, Binding)]
+def _screen_bindings(screen: Screen[object]) -> list[tuple[DOMNode, Binding]]:
+    """The screen's own bindings, plus those its focused widget shows in the footer.
+
+    Widgets' navigation keys (up, page down, ...) are left out: they are not actions.
+    """
+    found: list[tuple[DOMNode, Binding]] = []
+    focused = screen.focused
+    if focused is not None:
+        found += [
+            (focused, b)
+            for b in getattr(type(focused), "BINDINGS", [])
+            if isinstance(b, Binding) and b.show and b.description
+        ]
+    found += [(screen, b) for b in getattr(type(screen), "BINDINGS", []) if isinstance(b, Binding)]
+    return found

@@ -60,11 +60,17 @@ class Insights:
     practice: dict[str, RulePractice] = field(default_factory=dict)
 
 
+class AttemptTable(DataTable[object]):
+    """The attempts; Enter is shown in the footer as what it does here."""
+
+    BINDINGS = [Binding("enter", "select_cursor", "Open")]
+
+
 class HistoryScreen(Screen[None]):
     """Attempts, progress and frequent findings."""
 
     BINDINGS = [
-        Binding("enter", "open", "Open", show=True),
+        Binding("enter", "open", "Open", show=False),
         Binding("slash", "search", "Search", key_display="/"),
         Binding("a", "tab('attempts')", "Attempts"),
         Binding("g", "tab('progress')", "Progress"),
@@ -72,7 +78,7 @@ class HistoryScreen(Screen[None]):
         Binding("escape", "back", "Back"),
     ]
 
-    table = getters.query_one("#attempt-table", DataTable)
+    table = getters.query_one("#attempt-table", AttemptTable)
     search_input = getters.query_one("#history-search", Input)
     category_select = getters.query_one("#history-category", Select)
     kind_select = getters.query_one("#history-kind", Select)
@@ -105,7 +111,7 @@ class HistoryScreen(Screen[None]):
                         id="history-kind",
                         compact=True,
                     )
-                yield DataTable(id="attempt-table", cursor_type="row", zebra_stripes=True)
+                yield AttemptTable(id="attempt-table", cursor_type="row", zebra_stripes=True)
             with TabPane("Progress", id="progress"):
                 yield Select(
                     [(c, c) for c in categories],

@@ -49,11 +49,16 @@ def matches(scenario: Scenario, query: str) -> bool:
     return all(word in haystack for word in query.lower().split())
 
 
+class ScenarioList(OptionList):
+    """The scenario list; Enter is shown in the footer as what it does here."""
+
+    BINDINGS = [Binding("enter", "select", "Practise")]
+
+
 class HomeScreen(Screen[None]):
     """The scenario list and the way into every other screen."""
 
     BINDINGS = [
-        Binding("enter", "practise", "Practise", show=True),
         Binding("slash", "filter", "Filter", key_display="/"),
         Binding("n", "practise_next", "Next up", show=False),
         Binding("d", "app.draft", "Draft"),
@@ -66,7 +71,7 @@ class HomeScreen(Screen[None]):
     ]
     """Letters work when the list has focus; `/` jumps to the filter, Esc leaves it."""
 
-    scenario_list = getters.query_one("#scenario-list", OptionList)
+    scenario_list = getters.query_one("#scenario-list", ScenarioList)
     filter_input = getters.query_one("#filter", Input)
     details = getters.query_one("#scenario-details", Static)
     next_up = getters.query_one("#next-up", Static)
@@ -82,7 +87,7 @@ class HomeScreen(Screen[None]):
             placeholder="/ to filter scenarios: type words, Enter opens", id="filter", compact=True
         )
         with Horizontal(id="home-body"):
-            yield OptionList(id="scenario-list")
+            yield ScenarioList(id="scenario-list")
             with Vertical(id="home-side"):
                 yield Static(id="scenario-details", markup=False)
                 yield Static(id="next-up", markup=False)
@@ -201,6 +206,7 @@ class HomeScreen(Screen[None]):
                 scenario.brief,
                 "\n",
                 (history, "dim"),
+                *[("\n• " + tip, "italic") for tip in scenario.tips[:3]],
             )
         )
 
@@ -213,14 +219,25 @@ class HomeScreen(Screen[None]):
         pool = fresh or list(self.ctx.library.scenarios.values())
         return min(pool, key=lambda s: (s.difficulty, s.title), default=None)
 
+    def _item_name(self, item: PractiseItem) -> str:
+        """A scenario's title, or what a rule is about ('Missing: …' for rubric elements)."""
+        scenarios = self.ctx.library.scenarios
+        if item.kind == "scenario":
+            return scenarios[item.key].title if item.key in scenarios else item.key
+        if item.key.startswith("rubric."):
+            element = item.key.removeprefix("rubric.")
+            for scenario in scenarios.values():
+                for candidate in scenario.rubric.elements:
+                    if candidate.id == element:
+                        return f"Practise: {candidate.label[0].lower()}{candidate.label[1:]}"
+        return f"Practise {item.key}"
+
     def _show_next_up(self) -> None:
         lines: list[Content] = []
         if self.stats.problem:
             lines.append(Content.styled(self.stats.problem, "$text-warning"))
         for item in self.stats.next_up[:3]:
-            name = item.key
-            if item.kind == "scenario" and item.key in self.ctx.library.scenarios:
-                name = self.ctx.library.scenarios[item.key].title
+            name = self._item_name(item)
             lines.append(Content.assemble(("• ", "$accent"), (name, "bold"), " – ", item.reason))
         if not self.stats.next_up:
             scenario = self._next_item()

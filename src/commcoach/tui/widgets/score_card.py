@@ -66,7 +66,8 @@ def summary_line(report: Report) -> Content:
     if report.rubric:
         met = sum(1 for r in report.rubric if r.met)
         parts.append(Content(f"checklist {met}/{len(report.rubric)}"))
-    parts.append(Content(f"{len(report.findings)} findings"))
+    count = len(report.findings)
+    parts.append(Content(f"{count} finding{'' if count == 1 else 's'}"))
     if report.grammar.state is GrammarState.CHECKED:
         parts.append(Content.styled("grammar checked", "$text-success"))
     elif report.grammar.reason is GrammarReason.OFF:
