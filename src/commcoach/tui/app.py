@@ -26,12 +26,14 @@ from textual.worker import Worker, WorkerState
 from commcoach.feedback.report import GrammarStatus, Report
 from commcoach.history import AttemptRecord, HistoryError, HistoryWriteError, PendingSaves
 from commcoach.history.save import record_from_report
+from commcoach.scenarios import Library
 from commcoach.tui.context import AppContext
 from commcoach.tui.messages import (
     AttemptSaved,
     CheckRequest,
     CheckRequested,
     FeedbackReady,
+    LibraryLoaded,
     SaveFailed,
 )
 from commcoach.tui.navigation import (
@@ -96,24 +98,41 @@ class CommCoachApp(App[None]):
 
     def on_mount(self) -> None:
         self._apply_theme(self.ctx.settings.ui.theme)
-        for line in self.ctx.library.errors:
-            self.notify(line, title="Scenario not loaded", severity="warning", timeout=15)
+        if self.ctx.library_loader is None:
+            self._show_library_errors()
         for line in self.ctx.notices:
             self.notify(line, title="Settings", severity="error", timeout=15)
-        self._open_history()
         bad = self.ctx.autosave.bad_files()
         if bad:
             names = ", ".join(p.name for p in bad)
             self.notify(f"Unreadable autosave files kept aside: {names}", severity="warning")
-        if self.start_grammar:
-            self._start_grammar()
-        self._poll_grammar()
-        self.set_interval(STATUS_POLL_SECONDS, self._poll_grammar)
-        self._warm_up()
+        self.call_after_refresh(self._start_background)
+        if self.ctx.library_loader is None:
+            self._offer_restore()
+
+    def _show_library_errors(self) -> None:
+        for line in self.ctx.library.errors:
+            self.notify(line, title="Scenario not loaded", severity="warning", timeout=15)
+
+    def _offer_restore(self) -> None:
+        """Text left by a run that did not quit normally: offer it back."""
         if self.offer_restore:
             leftovers = self.ctx.autosave.unclean()
             if leftovers:
                 self.push_screen(RestoreDialog(leftovers), self._restore_chosen)
+
+    @work(thread=True, group="library", exit_on_error=False, description="Load scenarios")
+    def _load_library(self) -> None:
+        loader = self.ctx.library_loader
+        if loader is not None:
+            self.call_from_thread(self._library_loaded, loader())
+
+    def _library_loaded(self, library: Library) -> None:
+        self.ctx.library = library
+        self.ctx.library_loader = None
+        self._show_library_errors()
+        self._broadcast(LibraryLoaded)
+        self._offer_restore()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """Stop the cursor blinking when asked (tests, screenshots)."""
@@ -151,6 +170,17 @@ class CommCoachApp(App[None]):
             self.call_from_thread(
                 self.notify, notice, title="History", severity="warning", timeout=15
             )
+
+    def _start_background(self) -> None:
+        """After the first frame: scenarios, history, engine, LanguageTool."""
+        if self.ctx.library_loader is not None:
+            self._load_library()
+        self._open_history()
+        if self.start_grammar:
+            self._start_grammar()
+        self._poll_grammar()
+        self.set_interval(STATUS_POLL_SECONDS, self._poll_grammar)
+        self._warm_up()
 
     # --- grammar status -------------------------------------------------------------------
 
@@ -409,7 +439,8 @@ class CommCoachApp(App[None]):
 
     def on_unmount(self) -> None:
         """Stop the grammar server and close the database (also after an error exit)."""
-        self.ctx.engine.close()
+        if self.ctx.has_engine:
+            self.ctx.engine.close()
         if self.ctx.store is not None:
             self.ctx.store.close()
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import datetime
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from commcoach import paths
 from commcoach.config import (
@@ -17,12 +19,14 @@ from commcoach.config import (
     load_settings,
 )
 from commcoach.errors import ConfigError
-from commcoach.feedback.engine import FeedbackEngine
 from commcoach.history import HistoryStore
 from commcoach.scenarios import Library, load_library
 from commcoach.tui.app import CommCoachApp
 from commcoach.tui.autosave import AutosaveStore
 from commcoach.tui.context import AppContext
+
+if TYPE_CHECKING:
+    from commcoach.feedback.engine import FeedbackEngine
 
 
 def local_now() -> datetime:
@@ -58,18 +62,20 @@ def make_app(
         except ConfigError as exc:
             config_problem = f"{exc} (using the defaults until it is fixed)"
             settings = default_settings()
+    loader = None
     if library is None:
-        library = load_library(list(scenario_dirs))
+        library = Library()
+        loader = partial(load_library, list(scenario_dirs))
     here = cwd if cwd is not None else Path.cwd()
     ctx = AppContext(
         settings=settings,
-        engine=engine if engine is not None else FeedbackEngine(settings),
+        initial_engine=engine,
         library=library,
+        library_loader=loader,
         autosave=AutosaveStore(paths.autosave_dir()),
         clock=clock or local_now,
         cwd=here,
         store=store if store is not None else HistoryStore(paths.db_path()),
-        engine_factory=FeedbackEngine,
         export_dir=here,
         notices=[config_problem] if config_problem else [],
     )

@@ -73,3 +73,8 @@ class SaveFailed(Message, bubble=False):
 @dataclass
 class SettingsChanged(Message, bubble=False):
     """Settings were saved; screens re-read what they show (live feedback, theme)."""
+
+
+@dataclass
+class LibraryLoaded(Message, bubble=False):
+    """The scenario library finished loading (it loads after the first frame)."""

@@ -19,7 +19,7 @@ from textual.widgets.option_list import Option
 from commcoach.history import PractiseItem, ScenarioScores
 from commcoach.models import Scenario
 from commcoach.tui.context import AppContext
-from commcoach.tui.messages import AttemptSaved
+from commcoach.tui.messages import AttemptSaved, LibraryLoaded
 from commcoach.tui.navigation import open_practice, open_rule_practice
 from commcoach.tui.widgets.render import relative_time
 from commcoach.tui.widgets.status_bar import TopBar
@@ -125,6 +125,11 @@ class HomeScreen(Screen[None]):
 
     @on(AttemptSaved)
     def _attempt_saved(self) -> None:
+        self.load_stats()
+
+    @on(LibraryLoaded)
+    def _library_loaded(self) -> None:
+        self._fill()
         self.load_stats()
 
     def _row(self, scenario: Scenario) -> Table:

@@ -168,7 +168,10 @@ class PracticeScreen(Screen[None]):
 
     @on(Composer.LiveReport)
     def _live(self, event: Composer.LiveReport) -> None:
-        report = event.report
+        self.show_live(event.report)
+
+    def show_live(self, report: Report) -> None:
+        """The live checklist and the 'As you type' list (stale reports are ignored)."""
         if report.text != self.composer.text:
             return
         self._live_report = report

@@ -222,12 +222,11 @@ class SettingsScreen(Screen[None]):
         old = self.ctx.settings
         self.ctx.settings = new
         grammar_changed = (old.grammar != new.grammar) or (old.dictionary != new.dictionary)
-        if grammar_changed and self.ctx.engine_factory is not None:
-            previous = self.ctx.engine
-            engine = self.ctx.engine_factory(new)
-            self.ctx.engine = engine
-            previous.close()
-            engine.grammar.start()
+        if grammar_changed:
+            previous = self.ctx.replace_engine(new)
+            if previous is not None:
+                previous.close()
+            self.ctx.engine.grammar.start()
         self.app.call_from_thread(self._saved, str(path), grammar_changed)
 
     def _saved(self, path: str, grammar_changed: bool) -> None:

@@ -205,10 +205,14 @@ class Composer(Vertical):
             self.post_message(self.LiveReport(self, report))
 
     @on(LiveReport)
-    def _apply_live(self, event: LiveReport) -> None:
-        if event.composer is not self or event.report.text != self.text_area.text:
-            return  # stale: the text changed while the worker ran; a newer run is coming
-        report = event.report
+    def _live_report(self, event: LiveReport) -> None:
+        if event.composer is self:
+            self.apply_live(event.report)
+
+    def apply_live(self, report: Report) -> bool:
+        """Show a live report; False (and nothing shown) when it is stale."""
+        if report.text != self.text_area.text:
+            return False  # the text changed while the worker ran; a newer run is coming
         self.last_report = report
         band = report.metrics.band
         self._bounds = (band.words_min, band.words_max)
@@ -217,6 +221,7 @@ class Composer(Vertical):
             metrics_line(report.metrics), ("  ·  ", "dim") if summary else "", summary
         )
         self._show_count(report.text)
+        return True
 
     def _save(self, text: str) -> None:
         self._saved_at = time.monotonic()
