@@ -132,15 +132,27 @@ def first_frame(runs: int, folder: Path) -> None:
     print(f"  scenario list filled           : {filled_median * 1000:7.0f} ms (loads in a worker)")
 
 
-def idle_rss(folder: Path) -> None:
-    env = isolated_env(folder)
+BASE_RSS_CODE = "import psutil, textual.app; print(f'RSS {psutil.Process().memory_info().rss}')"
+
+
+def rss_of(code: str, env: dict[str, str]) -> float:
+    """MiB resident in a child process running `code` (which prints an `RSS n` line)."""
     result = subprocess.run(
-        [sys.executable, "-c", IDLE_RSS_CODE], env=env, capture_output=True, text=True, check=False
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=False
     )
     line = next((x for x in result.stdout.splitlines() if x.startswith("RSS ")), None)
     if line is None:
         raise SystemExit(f"no RSS line:\n{result.stderr[-2000:]}")
-    print(f"RSS at idle on Home (2 s after start): {int(line.split()[1]) / 2**20:.1f} MiB")
+    return int(line.split()[1]) / 2**20
+
+
+def idle_rss(folder: Path) -> None:
+    env = isolated_env(folder)
+    print("Resident memory")
+    print(f"  python -c 'import textual.app'        : {rss_of(BASE_RSS_CODE, env):6.1f} MiB")
+    print(f"  commcoach idle on Home (2 s after start): {rss_of(IDLE_RSS_CODE, env):6.1f} MiB")
+    print("  (most of the difference is the CMU pronouncing dictionary that the readability")
+    print("   formulas load for syllable counts, about 85 MiB)")
 
 
 class Timings:
@@ -196,6 +208,8 @@ async def keystrokes(count: int, folder: Path) -> None:
     app = make_app(settings=settings, cursor_blink=False, offer_restore=False)
     analyse_times: list[float] = []
     async with app.run_test(size=(120, 40)) as pilot:
+        while not app.screen.scenario_list.option_count:  # the library loads in a worker
+            await pilot.pause(0.05)
         await pilot.press("enter")
         while not isinstance(app.screen, PracticeScreen):
             await pilot.pause(0.05)

@@ -160,7 +160,10 @@ async def test_bad_scenario_files_are_notices_not_crashes(
     (extra / "empty.yaml").write_text("", encoding="utf-8")
     app = make_app(settings=off_settings, store=store, scenario_dirs=[extra], cursor_blink=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        assert "Loading scenarios" in shown(home.details)  # the first frame does not wait
+        await wait_for(pilot, lambda: home.scenario_list.option_count > 0, what="library")
         notes = [str(n.message) for n in app._notifications]
         assert any(n.startswith("broken.yaml") for n in notes)
         assert any(n.startswith("empty.yaml: empty file") for n in notes)

@@ -168,9 +168,13 @@ class HomeScreen(Screen[None]):
         count = sum(1 for o in options if not o.disabled)
         self.scenario_list.border_subtitle = f"{count} of {len(self.ctx.library.scenarios)}"
         if not count:
-            self.details.update(
-                "No scenario matches the filter." if query else "No scenarios loaded."
-            )
+            if self.ctx.library_loader is not None:
+                empty = "Loading scenarios…"
+            elif query:
+                empty = "No scenario matches the filter."
+            else:
+                empty = "No scenarios loaded."
+            self.details.update(empty)
         ids = [o.id for o in options]
         if keep in ids:
             self.scenario_list.highlighted = ids.index(keep)
