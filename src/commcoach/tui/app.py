@@ -119,7 +119,8 @@ class CommCoachApp(App[None]):
         if self.offer_restore:
             leftovers = self.ctx.autosave.unclean()
             if leftovers:
-                self.push_screen(RestoreDialog(leftovers), self._restore_chosen)
+                titles = {s.id: s.title for s in self.ctx.library.scenarios.values()}
+                self.push_screen(RestoreDialog(leftovers, titles), self._restore_chosen)
 
     @work(thread=True, group="library", exit_on_error=False, description="Load scenarios")
     def _load_library(self) -> None:

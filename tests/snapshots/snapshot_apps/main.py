@@ -1,6 +1,6 @@
 """The app as the snapshot tests (and docs screenshots) see it: built by the real factory with
 fixed scenarios, a fixed clock, a seeded real history and grammar off, so every picture is
-the same on every machine. Run it by hand with `python -m tests.snapshots.snapshot_apps.main`
+the same on every machine. Run it by hand with `python tests/snapshots/snapshot_apps/main.py`
 (it then uses a temporary data folder)."""
 
 from __future__ import annotations

@@ -132,7 +132,7 @@ class AttemptScreen(Screen[ReviewResult]):
                 line, ("  ·  ", "dim"), ("grammar not checked", "$text-warning")
             )
         if self.feedback.edited:
-            line = Content.assemble(line, ("  ·  ", "dim"), ("edited: ctrl+s checks again", "bold"))
+            line = Content.assemble(line, ("  ·  ", "dim"), ("edited: ^s re-checks", "bold"))
         self.summary.update(line)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -29,9 +29,11 @@ class RestoreDialog(ModalScreen[tuple[str, str] | None]):
         Binding("escape", "later", "Later"),
     ]
 
-    def __init__(self, entries: list[AutosaveEntry]) -> None:
+    def __init__(self, entries: list[AutosaveEntry], titles: dict[str, str] | None = None) -> None:
         super().__init__(classes="dialog")
         self.entries = entries
+        self.titles = titles or {}
+        """Scenario id -> title, to name what the text was for."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
@@ -41,7 +43,8 @@ class RestoreDialog(ModalScreen[tuple[str, str] | None]):
                 classes="dialog-text",
             )
             yield OptionList(
-                *[Option(self._label(e), id=e.key) for e in self.entries], id="restore-list"
+                *[Option(self._label(e, self.titles), id=e.key) for e in self.entries],
+                id="restore-list",
             )
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Restore", variant="primary", id="restore")
@@ -49,8 +52,9 @@ class RestoreDialog(ModalScreen[tuple[str, str] | None]):
                 yield Button("Later", id="later")
 
     @staticmethod
-    def _label(entry: AutosaveEntry) -> Content:
-        what = f"Practice: {entry.scenario_id}" if entry.kind == "practice" else "Draft"
+    def _label(entry: AutosaveEntry, titles: dict[str, str]) -> Content:
+        scenario = titles.get(entry.scenario_id or "", entry.scenario_id or "")
+        what = f"Practice: {scenario}" if entry.kind == "practice" else "Draft"
         first = " ".join(entry.text.split()[:8])
         return Content.assemble(
             (what, "bold"),

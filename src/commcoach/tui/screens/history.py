@@ -224,7 +224,7 @@ class HistoryScreen(Screen[None]):
                 key=str(item.id),
             )
         more = f" (newest {len(page.items)})" if page.total > len(page.items) else ""
-        table.border_title = f"{page.total} attempts{more}"
+        table.border_title = f"{page.total} attempt{'' if page.total == 1 else 's'}{more}"
         if not page.items:
             table.border_subtitle = "none yet: practise a scenario or check a draft"
         else:

@@ -30,6 +30,11 @@ from commcoach.tui.widgets.render import finding_label, rubric_line
 from commcoach.tui.widgets.status_bar import TopBar
 from commcoach.tui.widgets.transcript import Transcript
 
+NO_HINTS = Content.styled(
+    "No hints so far. Style and readability are checked as you type; grammar and spelling "
+    "when you submit (ctrl+s). Enter on a hint selects its words.",
+    "dim",
+)
 REQUEST_IDS = itertools.count(1)
 """Ids of check requests, unique in the process (practice and draft screens share them)."""
 
@@ -123,6 +128,7 @@ class PracticeScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#brief", Static).border_title = "Brief"
         self.live_findings.border_title = "As you type"
+        self.live_findings.set_options([Option(NO_HINTS, disabled=True)])
         self._show_prompt()
         saved = self.ctx.autosave.read(practice_key(self.scenario.id))
         if saved is not None and saved.text.strip():
@@ -180,9 +186,10 @@ class PracticeScreen(Screen[None]):
         else:
             self._show_wanted()
         words = [f for f in report.findings if f.source != "rubric"]
-        self.live_findings.set_options(
-            [Option(finding_label(f, report.text, 24), id=str(i)) for i, f in enumerate(words)]
-        )
+        options = [
+            Option(finding_label(f, report.text, 24), id=str(i)) for i, f in enumerate(words)
+        ]
+        self.live_findings.set_options(options or [Option(NO_HINTS, disabled=True)])
         self.live_findings.border_subtitle = str(len(words))
 
     @on(OptionList.OptionSelected, "#live-findings")
@@ -244,7 +251,7 @@ class PracticeScreen(Screen[None]):
         if result is None:
             return
         if result.action == "next" and self.prompt is not None:
-            self.conversation.answer(result.report.text, result.report)
+            self.conversation.answer(result.text, result.report)  # with any fixes applied
             self.composer.discard_autosave()
             self.composer.set_text("")
             self.started_at = self.ctx.clock()
