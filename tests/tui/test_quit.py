@@ -3,12 +3,16 @@ an export; autosaved text left by a crash is offered at the next start."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
 from textual.widgets import Input
 
 from commcoach import paths
+from commcoach.config import Settings
+from commcoach.feedback.engine import FeedbackEngine
+from commcoach.feedback.report import Finding, GrammarReason, GrammarState, GrammarStatus
 from commcoach.history import HistoryStore
 from commcoach.history.export import read_import
 from commcoach.tui.app import CommCoachApp
@@ -111,3 +115,47 @@ async def test_text_left_by_a_crash_is_offered_at_the_next_start(
         await pilot.pause()
     assert third.ctx.autosave.unclean() == []
     assert third.ctx.autosave.read(practice_key("clarify-vague-ticket")) is not None
+
+
+class HangingGrammar:
+    """Fault injection: a grammar checker whose check never answers until released."""
+
+    def __init__(self) -> None:
+        self.release = threading.Event()
+        self.called = threading.Event()
+
+    def check(self, text: str) -> tuple[list[Finding], GrammarStatus]:
+        self.called.set()
+        self.release.wait(30)
+        return [], GrammarStatus(state=GrammarState.NOT_CHECKED, reason=GrammarReason.TIMED_OUT)
+
+    def status(self) -> GrammarStatus:
+        return GrammarStatus(state=GrammarState.CHECKED, backend="local")
+
+    def start(self) -> None:
+        """Nothing to start."""
+
+    def close(self) -> None:
+        self.release.set()
+
+
+async def test_quit_while_languagetool_hangs_keeps_the_submitted_answer(
+    build: Callable[..., CommCoachApp], store: HistoryStore, off_settings: Settings
+) -> None:
+    hanging = HangingGrammar()
+    engine = FeedbackEngine(off_settings, grammar=hanging)  # type: ignore[arg-type]
+    app = build(engine=engine)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await submit(pilot, app, "Could you tell me what fast means in PAY-12?")
+            screen = app.screen
+            assert isinstance(screen, AttemptScreen) and not screen.final  # local feedback
+            assert hanging.called.wait(5)
+            await pilot.press("ctrl+q")
+            await wait_exit(app)
+    finally:
+        hanging.release.set()
+    assert store.count() == 1  # saved with the local report, grammar marked not checked
+    saved = store.get(store.page().items[0].id)
+    assert saved is not None and not saved.report.grammar.checked
+    assert saved.text == "Could you tell me what fast means in PAY-12?"

@@ -194,3 +194,22 @@ def test_shift_findings_moves_later_spans_and_drops_overlaps() -> None:
     findings = [finding(0, 3), finding(5, 9), finding(12, 15), finding(0, 20, source="rubric")]
     out = shift_findings(findings, 5, 9, 2)  # 4 chars -> 2 chars
     assert [(f.start, f.end) for f in out] == [(0, 3), (10, 13), (0, 18)]
+
+
+def test_importing_and_building_the_app_touches_no_files(tmp_path: Path) -> None:
+    """Nothing at import; `make_app` builds objects but opens nothing until the app runs."""
+    import sys
+
+    code = (
+        "import commcoach.tui.app, commcoach.tui.factory\n"
+        "from commcoach.tui.factory import make_app\n"
+        "make_app()\n"
+    )
+    env = {
+        **os.environ,
+        "COMMCOACH_DATA_DIR": str(tmp_path / "data"),
+        "COMMCOACH_CONFIG_FILE": str(tmp_path / "cfg" / "config.toml"),
+    }
+    subprocess.run([sys.executable, "-c", code], env=env, check=True, capture_output=True)
+    assert not (tmp_path / "data").exists()
+    assert not (tmp_path / "cfg").exists()

@@ -19,7 +19,7 @@ from commcoach.tui.autosave import DRAFT_KEY
 from commcoach.tui.context import AppContext
 from commcoach.tui.drills import Drill
 from commcoach.tui.git_hints import GitHints, git_hints
-from commcoach.tui.messages import CheckRequest, CheckRequested, FeedbackReady
+from commcoach.tui.messages import CheckRequest, CheckRequested, FeedbackReady, SettingsChanged
 from commcoach.tui.screens.attempt import AttemptScreen, ReviewResult
 from commcoach.tui.screens.dialogs import NameDialog, stamp
 from commcoach.tui.screens.practice import REQUEST_IDS
@@ -135,6 +135,11 @@ class DraftScreen(Screen[None]):
             status.update(
                 Content.styled(f"✓ {self.drill.rule_id} no longer fires", "$text-success")
             )
+
+    @on(SettingsChanged)
+    def _settings_changed(self) -> None:
+        """Live feedback switched on or off in Settings."""
+        self.composer.set_live(self.ctx.settings.ui.live_feedback)
 
     @on(Composer.AutosaveFailed)
     def _autosave_failed(self, event: Composer.AutosaveFailed) -> None:

@@ -380,6 +380,17 @@ class HistoryScreen(Screen[None]):
 
     def _show_attempt(self, attempt: StoredAttempt) -> None:
         scenario = self.ctx.library.scenarios.get(attempt.scenario_id or "")
+        model = None
+        answered = {r.element_id for r in attempt.report.rubric}
+        if (
+            scenario is not None
+            and attempt.turn_id in {t.id for t in scenario.turns}
+            and answered == {e.id for e in scenario.expected_elements(attempt.turn_id or "")}
+        ):  # a main turn (a follow-up's answer is checked against fewer elements)
+            first = scenario.turns[0].id
+            model = next(
+                (m for m in scenario.model_answers if (m.turn or first) == attempt.turn_id), None
+            )
         when = attempt.created_at.astimezone(self.ctx.clock().tzinfo)
         name = (
             attempt.title
@@ -392,7 +403,7 @@ class HistoryScreen(Screen[None]):
                 attempt.report,
                 mode="history",
                 crumbs=("History", f"{name or 'attempt'} · {when:%d %b %H:%M}"),
-                model_answer=None,
+                model_answer=model,
                 scenario_id=attempt.scenario_id,
             )
         )

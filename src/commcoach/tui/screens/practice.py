@@ -23,7 +23,7 @@ from commcoach.feedback.report import Report
 from commcoach.models import ModelAnswer, Scenario
 from commcoach.tui.autosave import practice_key
 from commcoach.tui.context import AppContext
-from commcoach.tui.messages import CheckRequest, CheckRequested, FeedbackReady
+from commcoach.tui.messages import CheckRequest, CheckRequested, FeedbackReady, SettingsChanged
 from commcoach.tui.screens.attempt import AttemptScreen, ReviewResult
 from commcoach.tui.widgets.composer import AutosaveTarget, Composer
 from commcoach.tui.widgets.render import finding_label, rubric_line
@@ -201,6 +201,11 @@ class PracticeScreen(Screen[None]):
         words = [f for f in report.findings if f.source != "rubric"]
         finding = words[event.option_index]
         self.composer.select_span(finding.start, finding.end)
+
+    @on(SettingsChanged)
+    def _settings_changed(self) -> None:
+        """Live feedback switched on or off in Settings."""
+        self.composer.set_live(self.ctx.settings.ui.live_feedback)
 
     @on(Composer.AutosaveFailed)
     def _autosave_failed(self, event: Composer.AutosaveFailed) -> None:
