@@ -11,12 +11,12 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Iterable
 from functools import partial
+from itertools import chain
 from typing import ClassVar
 
 from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.dom import DOMNode
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -27,6 +27,7 @@ from commcoach.feedback.report import GrammarStatus, Report
 from commcoach.history import AttemptRecord, HistoryError, HistoryWriteError, PendingSaves
 from commcoach.history.save import record_from_report
 from commcoach.scenarios import Library
+from commcoach.tui.commands import app_commands, screen_commands
 from commcoach.tui.context import AppContext
 from commcoach.tui.messages import (
     AttemptSaved,
@@ -45,7 +46,6 @@ from commcoach.tui.navigation import (
 )
 from commcoach.tui.screens.dialogs import QuitDialog, RestoreDialog
 from commcoach.tui.screens.home import HomeScreen
-from commcoach.tui.templates import TEMPLATES
 from commcoach.tui.widgets.composer import Composer
 from commcoach.tui.widgets.status_bar import grammar_sentence
 
@@ -326,55 +326,11 @@ class CommCoachApp(App[None]):
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Every binding of the screen, every screen, every scenario and template (once)."""
         titles: set[str] = set()
-        for command in self._commands(screen):
+        commands = chain(screen_commands(self, screen), app_commands(self, self.ctx))
+        for command in chain(commands, super().get_system_commands(screen)):
             if command.title not in titles:
                 titles.add(command.title)
                 yield command
-
-    def _commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        seen: set[str] = set()
-        for node, binding in _screen_bindings(screen):
-            state = node.check_action(binding.action.partition("(")[0], ())
-            if not binding.description or state is False or binding.action in seen:
-                continue
-            seen.add(binding.action)
-            key = self.get_key_display(binding)
-            yield SystemCommand(
-                binding.description,
-                f"{key} · {binding.tooltip or 'on this screen'}",
-                partial(self.run_action, binding.action, node),
-            )
-        yield SystemCommand("Home", "Back to the scenario list", self.action_home)
-        yield SystemCommand(
-            "Draft a message", "Stand-up, weekly update, clarification…", self.action_draft
-        )
-        yield SystemCommand(
-            "History", "Attempts, scores over time, frequent findings", self.action_history
-        )
-        yield SystemCommand(
-            "Settings", "Grammar, English variant, dictionary, theme", self.action_settings
-        )
-        yield SystemCommand("Help", "Every key binding", self.action_help)
-        yield SystemCommand(
-            "Grammar status",
-            "What the grammar checker is doing and why",
-            self.action_grammar_status,
-        )
-        for scenario in self.ctx.library.scenarios.values():
-            yield SystemCommand(
-                f"Practise: {scenario.title}",
-                f"{scenario.category} · difficulty {scenario.difficulty}",
-                partial(self.action_practise, scenario.id),
-                discover=False,
-            )
-        for template in TEMPLATES:
-            yield SystemCommand(
-                f"Draft: {template.title}",
-                template.tip,
-                partial(self.action_draft, template.id),
-                discover=False,
-            )
-        yield from super().get_system_commands(screen)
 
     # --- autosave restore -----------------------------------------------------------------
 
@@ -444,20 +400,3 @@ class CommCoachApp(App[None]):
             self.ctx.engine.close()
         if self.ctx.store is not None:
             self.ctx.store.close()
-
-
-def _screen_bindings(screen: Screen[object]) -> list[tuple[DOMNode, Binding]]:
-    """The screen's own bindings, plus those its focused widget shows in the footer.
-
-    Widgets' navigation keys (up, page down, ...) are left out: they are not actions.
-    """
-    found: list[tuple[DOMNode, Binding]] = []
-    focused = screen.focused
-    if focused is not None:
-        found += [
-            (focused, b)
-            for b in getattr(type(focused), "BINDINGS", [])
-            if isinstance(b, Binding) and b.show and b.description
-        ]
-    found += [(screen, b) for b in getattr(type(screen), "BINDINGS", []) if isinstance(b, Binding)]
-    return found

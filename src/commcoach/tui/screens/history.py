@@ -25,7 +25,6 @@ from textual.widgets import (
     TabPane,
 )
 from textual.widgets.option_list import Option
-from textual_plotext import PlotextPlot
 
 from commcoach.history import (
     AttemptFilters,
@@ -40,14 +39,13 @@ from commcoach.tui.drills import RulePractice, is_rubric, practice_for
 from commcoach.tui.messages import AttemptSaved
 from commcoach.tui.navigation import open_rule_practice
 from commcoach.tui.screens.attempt import AttemptScreen
+from commcoach.tui.widgets.progress_chart import CHART_TOP, ProgressChart
 from commcoach.tui.widgets.render import relative_time
 from commcoach.tui.widgets.status_bar import TopBar
 
 PAGE_SIZE = 500
 """Rows loaded at once; the subtitle says when there are more (narrow the filter)."""
 TOP_RULES = 10
-CHART_TOP = 4
-"""Lines drawn when no category is picked: more than this is unreadable in a terminal."""
 RULE_WINDOW = timedelta(days=60)
 
 
@@ -82,7 +80,7 @@ class HistoryScreen(Screen[None]):
     search_input = getters.query_one("#history-search", Input)
     category_select = getters.query_one("#history-category", Select)
     kind_select = getters.query_one("#history-kind", Select)
-    chart = getters.query_one("#progress-chart", PlotextPlot)
+    chart = getters.query_one("#progress-chart", ProgressChart)
     rule_list = getters.query_one("#rule-list", OptionList)
     tabs = getters.query_one("#history-tabs", TabbedContent)
 
@@ -119,7 +117,7 @@ class HistoryScreen(Screen[None]):
                     id="chart-category",
                     compact=True,
                 )
-                yield PlotextPlot(id="progress-chart")
+                yield ProgressChart(id="progress-chart")
                 yield Static(id="progress-note", markup=False)
             with TabPane("Frequent findings", id="findings"):
                 yield OptionList(id="rule-list")
@@ -280,41 +278,9 @@ class HistoryScreen(Screen[None]):
         )
 
     def _draw_chart(self) -> None:
-        plt = self.chart.plt
-        plt.clear_data()
-        plt.clear_figure()
-        note = self.query_one("#progress-note", Static)
-        weeks = sorted({w.week_start for w in self.insights.weekly})
-        if not weeks:
-            note.update("No scored answers yet: the chart shows mean score per week and category.")
-            self.chart.refresh()
-            return
-        index = {week: i for i, week in enumerate(weeks)}
-        by_category: dict[str, list[WeeklyScore]] = {}
-        for row in self.insights.weekly:
-            by_category.setdefault(row.category, []).append(row)
         picked = self.query_one("#chart-category", Select).value
-        if isinstance(picked, str):
-            shown = {picked: by_category.get(picked, [])}
-        else:
-            busiest = sorted(by_category, key=lambda c: -sum(r.attempts for r in by_category[c]))
-            shown = {c: by_category[c] for c in sorted(busiest[:CHART_TOP])}
-        for category, rows in shown.items():
-            if not rows:
-                continue
-            xs = [index[r.week_start] for r in rows]
-            ys = [r.mean_score for r in rows]
-            plt.plot(xs, ys, label=category, marker="braille")
-            if len(xs) == 1:
-                plt.scatter(xs, ys)
-        step = max(1, len(weeks) // 6)
-        ticks = [float(i) for i in range(0, len(weeks), step)]
-        plt.xticks(ticks, [f"{weeks[int(i)]:%d %b}" for i in ticks])
-        plt.ylim(0, 100)
-        plt.yticks([0.0, 25.0, 50.0, 75.0, 100.0])
-        plt.title("Mean score per week")
-        note.update(f"{len(self.insights.weekly)} category-weeks · weeks start on Monday")
-        self.chart.refresh()
+        note = self.chart.draw(self.insights.weekly, picked if isinstance(picked, str) else None)
+        self.query_one("#progress-note", Static).update(note)
 
     def action_tab(self, tab: str) -> None:
         """Switch tab; its list gets the keyboard (see `_tab_activated`)."""

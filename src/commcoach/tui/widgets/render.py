@@ -7,7 +7,7 @@ every theme (light or dark) stays readable.
 from __future__ import annotations
 
 from collections import Counter
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from textual.content import Content
 
@@ -161,8 +161,3 @@ def relative_time(when: datetime, now: datetime) -> str:
     if days < 365 and when.year == now.year:
         return f"{when:%d %b}".lstrip("0")
     return f"{when:%d %b %Y}".lstrip("0")
-
-
-def within(delta: timedelta, when: datetime, now: datetime) -> bool:
-    """True when `when` is no older than `delta`."""
-    return now - when <= delta
