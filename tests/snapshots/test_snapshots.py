@@ -26,6 +26,10 @@ from commcoach.tui.screens.settings import SettingsScreen
 from .snapshot_apps.main import build_app, wait_until
 
 SIZES = pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+"""Every screen at both sizes."""
+SMALL = pytest.mark.parametrize("size", [(80, 24)], ids=["80x24"])
+LARGE = pytest.mark.parametrize("size", [(120, 40)], ids=["120x40"])
+"""Second tabs of a screen: one size each, to keep the suite fast."""
 ANSWER = (
     "Yesterday I just fixed the flaky login test (PAY-231). Today I will start the refund "
     "email template. I think I am blocked on staging access."
@@ -133,7 +137,7 @@ def test_feedback_findings(snap_compare: Compare, size: tuple[int, int]) -> None
     )
 
 
-@SIZES
+@SMALL
 def test_feedback_score_card(snap_compare: Compare, size: tuple[int, int]) -> None:
     """The 'Score & checklist' tab: 'Score NN / 100', one bar per component (Content,
     Correctness, Style, Readability) with points/max and the reason, the note that grammar was
@@ -146,7 +150,7 @@ def test_feedback_score_card(snap_compare: Compare, size: tuple[int, int]) -> No
     )
 
 
-@SIZES
+@LARGE
 def test_feedback_model_answer(snap_compare: Compare, size: tuple[int, int]) -> None:
     """The 'Model answer' tab: the model answer, then 'Word diff against yours' with words only
     in yours struck through (red) and words only in the model underlined (green), the legend
@@ -180,7 +184,7 @@ def test_history_attempts(snap_compare: Compare, size: tuple[int, int]) -> None:
     )
 
 
-@SIZES
+@LARGE
 def test_history_progress(snap_compare: Compare, size: tuple[int, int]) -> None:
     """History, Progress tab: the category picker ('Your 4 busiest categories') and a plotext
     chart 'Mean score per week' with one line per category, weeks on the x axis (Monday dates)
@@ -190,7 +194,7 @@ def test_history_progress(snap_compare: Compare, size: tuple[int, int]) -> None:
     )
 
 
-@SIZES
+@SMALL
 def test_history_frequent_findings(snap_compare: Compare, size: tuple[int, int]) -> None:
     """History, Frequent findings tab: rule ids with 'N× in M attempt(s)', each with its message
     and '→ drill' (word-level rules) or '→ scenario' (rubric gaps); the first is highlighted; the
