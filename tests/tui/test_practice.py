@@ -211,3 +211,18 @@ async def test_escape_goes_back_and_keeps_the_text(build: Callable[..., CommCoac
         assert isinstance(again, PracticeScreen) and again is not screen
         assert again.composer.text == "Half an answer"  # restored from the autosave
         assert isinstance(again.query_one("#live-findings"), OptionList)
+
+
+async def test_closing_the_screen_any_way_keeps_the_last_words(
+    build: Callable[..., CommCoachApp],
+) -> None:
+    from commcoach.tui.autosave import practice_key
+
+    app = build()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_standup(pilot, app)
+        screen.composer.text_area.insert("Typed just before the screen closed")
+        await app.pop_screen()  # not via Esc: no chance for the debounce timer to fire
+        await pilot.pause()
+        entry = app.ctx.autosave.read(practice_key("standup-daily"))
+        assert entry is not None and entry.text == "Typed just before the screen closed"

@@ -88,8 +88,6 @@ class CommCoachApp(App[None]):
         """Attempts that failed to save, kept for a retry or an export."""
         self.in_flight: dict[int, tuple[CheckRequest, Report]] = {}
         """Submitted messages whose full check has not finished: request id -> local report."""
-        self.latest: dict[int, tuple[Report, bool]] = {}
-        """Newest feedback per request, for a screen that opens after it was delivered."""
         self._saved_early: set[int] = set()
         self._quitting = False
 
@@ -134,6 +132,7 @@ class CommCoachApp(App[None]):
         self._show_library_errors()
         self._broadcast(LibraryLoaded)
         self._offer_restore()
+        self._start_services()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """Stop the cursor blinking when asked (tests, screenshots)."""
@@ -173,9 +172,14 @@ class CommCoachApp(App[None]):
             )
 
     def _start_background(self) -> None:
-        """After the first frame: scenarios, history, engine, LanguageTool."""
+        """After the first frame: scenarios first (the list is what you look at), then the
+        history, the feedback engine and LanguageTool, which would slow the list down."""
         if self.ctx.library_loader is not None:
             self._load_library()
+        else:
+            self._start_services()
+
+    def _start_services(self) -> None:
         self._open_history()
         if self.start_grammar:
             self._start_grammar()
@@ -228,7 +232,7 @@ class CommCoachApp(App[None]):
         self.call_from_thread(self._deliver, request, full, True)
 
     def _deliver(self, request: CheckRequest, report: Report, final: bool) -> None:
-        self.latest[request.id] = (report, final)
+        self.ctx.latest_feedback[request.id] = (report, final)
         if final:
             self.in_flight.pop(request.id, None)
             if request.save and request.id not in self._saved_early:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from commcoach.config import Settings
+from commcoach.feedback.report import Report
 from commcoach.history import HistoryStore
 from commcoach.scenarios import Library
 from commcoach.tui.autosave import AutosaveStore
@@ -56,6 +57,9 @@ class AppContext:
     """When set, `library` starts empty and the app loads it in a worker after the first frame."""
     initial_engine: FeedbackEngine | None = None
     """An engine injected by the caller (tests, benchmarks); otherwise made on first use."""
+    latest_feedback: dict[int, tuple[Report, bool]] = field(default_factory=dict)
+    """Newest feedback per check request (report, final), for a screen that opens after the
+    message about it was delivered."""
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @property

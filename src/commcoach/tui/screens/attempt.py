@@ -115,6 +115,12 @@ class AttemptScreen(Screen[ReviewResult]):
         yield Footer()
 
     def on_mount(self) -> None:
+        if self.request is not None and not self.final:
+            latest = self.ctx.latest_feedback.get(self.request.id)
+            if latest is not None and latest[1]:  # the full check finished before we opened
+                self.report, self.final = latest
+                self.feedback.show(self.report)
+                self.score_card.show(self.report)
         self._show_summary()
         if self.model_answer is None:
             self.tabs.hide_tab("model")

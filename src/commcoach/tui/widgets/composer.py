@@ -100,6 +100,7 @@ class Composer(Vertical):
         self._saved_at = time.monotonic()
         self._saved_text = text
         self._autosave_reported = False
+        self._area: TextArea | None = None
         self._save_lock = threading.Lock()
         self._save_seq = 0
         self._written_seq = 0
@@ -109,7 +110,7 @@ class Composer(Vertical):
         """The latest live report that matched the text (None until the first pause)."""
 
     def compose(self) -> ComposeResult:
-        yield TextArea(
+        self._area = TextArea(
             self._initial,
             id="composer-text",
             soft_wrap=True,
@@ -118,12 +119,17 @@ class Composer(Vertical):
             highlight_cursor_line=False,
             placeholder=self._placeholder,
         )
+        yield self._area
         yield Static(id="live-bar", markup=False)
 
     def on_mount(self) -> None:
         self._show_count(self._initial)
         if self._initial.strip():
             self._schedule()
+
+    def on_unmount(self) -> None:
+        """The screen closed (even without Esc): keep the last words."""
+        self.flush_autosave()
 
     @property
     def text(self) -> str:
@@ -276,8 +282,10 @@ class Composer(Vertical):
 
     def flush_autosave(self) -> None:
         """Save now, synchronously (leaving the screen, quitting): never lose the last words."""
-        text = self.text_area.text
-        if self._autosave is None or text == self._saved_text:
+        if self._area is None or self._autosave is None:
+            return
+        text = self._area.text  # a reference, not a query: this also runs while unmounting
+        if text == self._saved_text:
             return
         self._saved_text = text
         try:
