@@ -99,7 +99,7 @@ def _git(repo: Path, *args: str, when: str = "2026-03-10T15:00:00+01:00") -> Non
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     if shutil.which("git") is None:
-        pytest.skip("git is not installed")
+        (pytest.fail if os.environ.get("CI") == "true" else pytest.skip)("git is not installed")
     monkeypatch.setenv("GIT_CONFIG_GLOBAL", os.devnull)
     monkeypatch.setenv("GIT_CONFIG_SYSTEM", os.devnull)
     path = tmp_path / "repo"
@@ -132,7 +132,7 @@ def test_git_hints_lists_my_commits_since_the_last_working_day(repo: Path) -> No
 
 def test_git_hints_outside_a_repository(tmp_path: Path) -> None:
     if shutil.which("git") is None:
-        pytest.skip("git is not installed")
+        (pytest.fail if os.environ.get("CI") == "true" else pytest.skip)("git is not installed")
     hints = git_hints(tmp_path, date(2026, 3, 11))
     assert hints.subjects == []
     assert "not inside a git repository" in hints.problem
