@@ -18,9 +18,10 @@ run: setup ## Set up everything and launch the app
 test: setup ## Set up everything and run the whole test suite
 	@$(PY) -m pytest
 
-lint: setup ## ruff (lint + format check)
+lint: setup ## ruff (lint + format check) and the import contracts (core without Textual)
 	@$(VENV)/bin/ruff check src tests benchmarks
 	@$(VENV)/bin/ruff format --check src tests benchmarks
+	@$(VENV)/bin/lint-imports --no-cache
 
 typecheck: setup ## mypy --strict on src/
 	@$(VENV)/bin/mypy src

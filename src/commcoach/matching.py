@@ -6,6 +6,7 @@ import re
 from collections.abc import Mapping
 from functools import lru_cache
 
+from commcoach import safe_regex
 from commcoach.detectors import BUILTIN_DETECTORS
 from commcoach.models import (
     AllOf,
@@ -27,11 +28,6 @@ def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w']){'(?:' + alternatives + ')'}(?![\w'])", re.IGNORECASE)
 
 
-@lru_cache(maxsize=512)
-def _regex(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE | re.MULTILINE)
-
-
 def find_evidence(
     spec: DetectorSpec, text: str, elements: Mapping[str, RubricElement]
 ) -> Span | None:
@@ -50,8 +46,8 @@ def find_evidence(
         match = _phrase_pattern(tuple(spec.phrases)).search(text)
         return Span(match.start(), match.end()) if match else None
     if isinstance(spec, RegexDetector):
-        match = _regex(spec.regex).search(text)
-        return Span(match.start(), match.end()) if match else None
+        hit = safe_regex.search(spec.regex, text)  # time-bounded: the pattern is data
+        return Span(hit.start(), hit.end()) if hit else None
     if isinstance(spec, AnyOf):
         for inner in spec.any:
             found = find_evidence(inner, text, elements)

@@ -8,7 +8,6 @@ answer has. Detectors are data (phrases, regex, a built-in name, any/all of thos
 
 from __future__ import annotations
 
-import re
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
@@ -23,6 +22,7 @@ from pydantic import (
     model_validator,
 )
 
+from commcoach import safe_regex
 from commcoach.detectors import BUILTIN_DETECTORS
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64)]
@@ -65,17 +65,17 @@ class PhrasesDetector(_Frozen):
 
 
 class RegexDetector(_Frozen):
-    """Matches a Python regular expression (case-insensitive)."""
+    """Matches a Python regular expression (case-insensitive), within a time budget."""
 
     regex: Annotated[str, StringConstraints(min_length=1, max_length=500)]
 
     @field_validator("regex")
     @classmethod
     def _compiles(cls, value: str) -> str:
-        try:
-            re.compile(value)
-        except re.error as exc:
-            raise ValueError(f"invalid regular expression: {exc}") from None
+        """Refuse patterns that do not compile or cannot be bounded (see safe_regex)."""
+        why = safe_regex.refusal(value)
+        if why is not None:
+            raise ValueError(why)
         return value
 
 

@@ -18,15 +18,24 @@ from pydantic import ValidationError
 
 from commcoach import paths
 from commcoach.errors import ScenarioError, format_location
-from commcoach.models import ReferenceProblem, Scenario
+from commcoach.models import AllOf, AnyOf, DetectorSpec, ReferenceProblem, Scenario
 
 MAX_FILE_BYTES = 256 * 1024
 """A scenario is a few KB; anything this large is a mistake, not a scenario."""
+MAX_YAML_DEPTH = 40
+"""Nesting of YAML collections; a real scenario needs about 12 (turn, follow-up, any:, ...).
+
+Checked while composing, before any object is built: PyYAML's composer and constructor recurse
+once per level, so an 800-byte file nested 400 deep would otherwise end in RecursionError."""
+MAX_DETECTOR_DEPTH = 8
+"""any:/all: inside any:/all: deeper than this is refused (a real detector needs 2 or 3)."""
 SUFFIXES = (".yaml", ".yml")
 
 
 class _StrictLoader(yaml.SafeLoader):
-    """SafeLoader that rejects aliases and duplicate mapping keys."""
+    """SafeLoader that rejects aliases, duplicate mapping keys and deep nesting."""
+
+    _depth = 0
 
     def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
@@ -35,7 +44,17 @@ class _StrictLoader(yaml.SafeLoader):
                 problem="aliases (*name) are not allowed in scenario files",
                 problem_mark=event.start_mark,
             )
-        return super().compose_node(parent, index)
+        if self._depth >= MAX_YAML_DEPTH:
+            event = self.peek_event()  # type: ignore[no-untyped-call]
+            raise yaml.MarkedYAMLError(
+                problem=f"nested deeper than {MAX_YAML_DEPTH} levels",
+                problem_mark=event.start_mark,
+            )
+        self._depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: set[Any] = set()
@@ -80,14 +99,49 @@ def parse_scenario(text: str, name: str) -> Scenario:
     if not isinstance(data, dict):
         raise ScenarioError(f"{name}:1: expected a mapping of scenario fields, got {_kind(data)}")
     try:
-        return Scenario.model_validate(data)
+        scenario = Scenario.model_validate(data)
+    except RecursionError:  # unreachable with MAX_YAML_DEPTH; kept so a load never crashes
+        raise ScenarioError(f"{name}: nested too deeply") from None
     except ValidationError as exc:
-        loc, problem = _first_problem(exc)
-        line_number = _line_of(node, loc)
-        where = format_location(loc)
-        prefix = f"{name}:{line_number}" if line_number else name
-        message = f"{prefix}: {where}: {problem}" if where else f"{prefix}: {problem}"
-        raise ScenarioError(" ".join(message.split())) from None
+        raise _located(name, node, *_first_problem(exc)) from None
+    too_deep = _deep_detector(scenario)
+    if too_deep is not None:
+        raise _located(name, node, too_deep, f"any:/all: nested deeper than {MAX_DETECTOR_DEPTH}")
+    return scenario
+
+
+def _located(
+    name: str, node: yaml.Node | None, loc: tuple[str | int, ...], problem: str
+) -> ScenarioError:
+    """`FILE:LINE: field.path: problem` on one line."""
+    line_number = _line_of(node, loc)
+    where = format_location(loc)
+    prefix = f"{name}:{line_number}" if line_number else name
+    message = f"{prefix}: {where}: {problem}" if where else f"{prefix}: {problem}"
+    return ScenarioError(" ".join(message.split()))
+
+
+def _deep_detector(scenario: Scenario) -> tuple[str | int, ...] | None:
+    """Where a detector nests any:/all: deeper than MAX_DETECTOR_DEPTH, if anywhere."""
+    roots: list[tuple[DetectorSpec, tuple[str | int, ...]]] = [
+        (e.detector, ("rubric", "elements", i, "detector"))
+        for i, e in enumerate(scenario.rubric.elements)
+    ]
+    for t, turn in enumerate(scenario.turns):
+        for f, follow in enumerate(turn.follow_ups):
+            for key, spec in (("when", follow.when), ("unless", follow.unless)):
+                if spec is not None:
+                    roots.append((spec, ("turns", t, "follow_ups", f, key)))
+    stack = [(spec, loc, 0) for spec, loc in roots]
+    while stack:
+        spec, loc, depth = stack.pop()
+        if isinstance(spec, AnyOf | AllOf):
+            if depth >= MAX_DETECTOR_DEPTH:
+                return loc
+            key = "any" if isinstance(spec, AnyOf) else "all"
+            inner = spec.any if isinstance(spec, AnyOf) else spec.all
+            stack.extend((child, (*loc, key, i), depth + 1) for i, child in enumerate(inner))
+    return None
 
 
 def _one_line(exc: yaml.YAMLError) -> str:
