@@ -25,7 +25,7 @@ CLI can use `plain` without loading either.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -49,17 +49,46 @@ def _visible(match: re.Match[str]) -> str:
 def plain(value: object, *, one_line: bool = False) -> str:
     """`value` as text that is safe to write to a terminal: no control codes survive.
 
-    With `one_line`, newlines and tabs become spaces too (titles, list rows, table cells).
-    Windows line ends become plain newlines first, so a CRLF file does not show ␍ everywhere.
+    One character in, one character out, so spans computed on the original stay valid. A
+    carriage return before a newline (Windows line ends) becomes a space rather than ␍. With
+    `one_line`, newlines and tabs become spaces too (titles, list rows, table cells).
     """
     text = value if isinstance(value, str) else str(value)
     if text.isprintable():  # the common case (controls, Cf and surrogates are not printable)
         return text
-    text = text.replace("\r\n", "\n")
+    text = text.replace("\r\n", " \n")
     if one_line:
         text = text.replace("\n", " ").replace("\t", " ")
         return _UNSAFE_ONE_LINE.sub(_visible, text)
     return _UNSAFE.sub(_visible, text)
+
+
+def plain_tree(data: object, *, skip: frozenset[str] = frozenset()) -> object:
+    """A copy of parsed YAML/JSON data with `plain()` applied to every string (keys too).
+
+    For data entering at a boundary (a scenario file, an imported history): what is stored or
+    shown afterwards is already safe. Values under a key in `skip` (e.g. `regex`) are kept
+    as they are. Iterative, so deep data cannot exhaust the stack.
+    """
+    root: list[object] = [data]
+    stack: list[tuple[Any, Any, object]] = [(root, 0, data)]
+    while stack:
+        parent, key, value = stack.pop()
+        if isinstance(value, str):
+            parent[key] = plain(value)
+        elif isinstance(value, dict):
+            copy: dict[object, object] = {}
+            for k, v in value.items():
+                name = plain(k) if isinstance(k, str) else k
+                copy[name] = v
+                if not (isinstance(k, str) and k in skip):
+                    stack.append((copy, name, v))
+            parent[key] = copy
+        elif isinstance(value, list):
+            items = list(value)
+            parent[key] = items
+            stack.extend((items, i, v) for i, v in enumerate(items))
+    return root[0]
 
 
 def text(value: object, style: str = "", *, one_line: bool = False) -> Text:
@@ -69,4 +98,4 @@ def text(value: object, style: str = "", *, one_line: bool = False) -> Text:
     return Text(plain(value, one_line=one_line), style=style)
 
 
-__all__ = ["plain", "text"]
+__all__ = ["plain", "plain_tree", "text"]

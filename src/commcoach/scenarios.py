@@ -19,6 +19,7 @@ from pydantic import ValidationError
 from commcoach import paths
 from commcoach.errors import ScenarioError, format_location
 from commcoach.models import AllOf, AnyOf, DetectorSpec, ReferenceProblem, Scenario
+from commcoach.safe_text import plain_tree
 
 MAX_FILE_BYTES = 256 * 1024
 """A scenario is a few KB; anything this large is a mistake, not a scenario."""
@@ -30,6 +31,8 @@ once per level, so an 800-byte file nested 400 deep would otherwise end in Recur
 MAX_DETECTOR_DEPTH = 8
 """any:/all: inside any:/all: deeper than this is refused (a real detector needs 2 or 3)."""
 SUFFIXES = (".yaml", ".yml")
+_RAW_FIELDS = frozenset({"regex"})
+"""Fields kept exactly as written: a pattern is matched, never shown to the learner."""
 
 
 class _StrictLoader(yaml.SafeLoader):
@@ -98,6 +101,8 @@ def parse_scenario(text: str, name: str) -> Scenario:
         raise ScenarioError(f"{name}: empty file (expected a scenario mapping)")
     if not isinstance(data, dict):
         raise ScenarioError(f"{name}:1: expected a mapping of scenario fields, got {_kind(data)}")
+    # shown on screens and printed by the CLI: control codes made visible once, here
+    data = plain_tree(data, skip=_RAW_FIELDS)
     try:
         scenario = Scenario.model_validate(data)
     except RecursionError:  # unreachable with MAX_YAML_DEPTH; kept so a load never crashes

@@ -14,6 +14,7 @@ import csv
 import io
 import json
 import os
+import uuid
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, Literal, TextIO
@@ -70,9 +71,13 @@ def render(records: Iterable[AttemptRecord], fmt: Format, out: TextIO) -> int:
 
 
 def write_export(records: Iterable[AttemptRecord], fmt: Format, path: Path) -> int:
-    """Write an export file atomically with mode 0600 (it holds everything you wrote)."""
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    fd = os.open(tmp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
+    """Write an export file atomically with mode 0600 (it holds everything you wrote).
+
+    The temporary file gets a random name and O_EXCL: in a shared folder such as /tmp a name
+    someone planted (a symlink) is refused, never followed.
+    """
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.tmp")
+    fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             count = render(records, fmt, handle)

@@ -7,6 +7,7 @@ import it: the attempt is never silently dropped.
 
 from __future__ import annotations
 
+import os
 import tempfile
 import time
 from datetime import UTC, datetime
@@ -102,12 +103,35 @@ def save_draft_report(
     return f"{store.notice}\n{saved}" if store.notice else saved
 
 
-def spill(pending: PendingSaves, error: HistoryWriteError) -> str:
-    """Write the pending attempts to a JSON file in the temporary folder; say where."""
+def spill(pending: PendingSaves, error: HistoryWriteError, folder: Path | None = None) -> str:
+    """Write the pending attempts to a new JSON file in the temporary folder; say where.
+
+    Two failed saves in the same second must not share a file (the second would replace the
+    first attempt while both users are told theirs was kept), so the name is reserved with
+    O_CREAT | O_EXCL before anything is written, and a taken name gets a counter.
+    """
+    directory = folder if folder is not None else Path(tempfile.gettempdir())
     stamp = time.strftime("%Y%m%d-%H%M%S")
-    target = Path(tempfile.gettempdir()) / f"commcoach-unsaved-{stamp}.json"
     try:
+        target = reserve_new_file(directory, f"commcoach-unsaved-{stamp}", ".json")
         pending.export(target)
     except OSError as exc:
-        return f"{error}; could not keep it in {target} either ({exc.strerror or exc})"
+        where = directory / f"commcoach-unsaved-{stamp}.json"
+        return f"{error}; could not keep it in {where} either ({exc.strerror or exc})"
     return f"{error}; kept it in {target}: bring it back with `commcoach history import {target}`"
+
+
+def reserve_new_file(directory: Path, stem: str, suffix: str, tries: int = 1000) -> Path:
+    """Create an empty 0600 file named `stem[-N]suffix` that did not exist; return its path.
+
+    O_EXCL makes the check and the creation one step, so two processes never get one name
+    (and a planted symlink is refused rather than followed).
+    """
+    for n in range(tries):
+        path = directory / (f"{stem}{suffix}" if n == 0 else f"{stem}-{n + 1}{suffix}")
+        try:
+            os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+        except FileExistsError:
+            continue
+        return path
+    raise FileExistsError(f"{directory}: {tries} files named {stem}*{suffix} already exist")

@@ -18,15 +18,18 @@ from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Input, TextArea
 from textual.worker import Worker, WorkerState
 
+from commcoach import safe_text
 from commcoach.feedback.report import GrammarStatus, Report
 from commcoach.history import AttemptRecord, HistoryError, HistoryWriteError, PendingSaves
-from commcoach.history.save import record_from_report
+from commcoach.history.save import record_from_report, spill
 from commcoach.scenarios import Library
+from commcoach.tui import signals
 from commcoach.tui.commands import app_commands, screen_commands
 from commcoach.tui.context import AppContext
 from commcoach.tui.messages import (
@@ -95,6 +98,7 @@ class CommCoachApp(App[None]):
         return HomeScreen(self.ctx)
 
     def on_mount(self) -> None:
+        signals.install(self._terminate)
         self._apply_theme(self.ctx.settings.ui.theme)
         if self.ctx.library_loader is None:
             self._show_library_errors()
@@ -397,6 +401,34 @@ class CommCoachApp(App[None]):
     def _finish_quit(self) -> None:
         self._mark_clean()
         self.exit()
+
+    def _terminate(self) -> None:
+        """SIGTERM/SIGHUP: keep every word and attempt, then exit so the terminal is restored."""
+        for screen in self.screen_stack:
+            for composer in screen.query(Composer):
+                composer.flush_autosave()
+        if len(self.pending):
+            spill(self.pending, HistoryWriteError("the app was stopped before saving"))
+        self.exit(return_code=143)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every notification is plain text, never markup (whatever `markup` a caller passes):
+        they quote file names, scenario values and server answers."""
+        super().notify(
+            safe_text.plain(message),
+            title=safe_text.plain(title, one_line=True),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     def on_unmount(self) -> None:
         """Stop the grammar server and close the database (also after an error exit)."""

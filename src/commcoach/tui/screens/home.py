@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from commcoach import safe_text
 from commcoach.history import PractiseItem, ScenarioScores
 from commcoach.models import Scenario
 from commcoach.tui.context import AppContext
@@ -148,7 +149,7 @@ class HomeScreen(Screen[None]):
                 ("best ", "dim"), (f"{scores.best_score:>3}", "bold"), ("  ", ""), (when, "dim")
             )
         word, colour = DIFFICULTY.get(scenario.difficulty, ("?", "white"))
-        grid.add_row(Text(word, style=colour), scenario.title, right)
+        grid.add_row(Text(word, style=colour), safe_text.text(scenario.title, one_line=True), right)
         return grid
 
     def _fill(self) -> None:

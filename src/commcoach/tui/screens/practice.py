@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 from commcoach.conversation import Conversation, Prompt
 from commcoach.feedback.report import Report
 from commcoach.models import ModelAnswer, Scenario
+from commcoach.safe_text import plain
 from commcoach.tui.autosave import practice_key
 from commcoach.tui.context import AppContext
 from commcoach.tui.messages import CheckRequest, CheckRequested, FeedbackReady, SettingsChanged
@@ -100,7 +101,10 @@ class PracticeScreen(Screen[None]):
                         scenario_id=scenario.id,
                     ),
                     live=self.ctx.settings.ui.live_feedback,
-                    placeholder=f"Your reply to {scenario.counterpart.name}… (ctrl+s submits)",
+                    placeholder=Content(
+                        f"Your reply to {plain(scenario.counterpart.name, one_line=True)}… "
+                        "(ctrl+s submits)"
+                    ),
                     id="composer",
                 )
                 yield Static(id="live-checklist", markup=False)

@@ -86,7 +86,7 @@ class Composer(Vertical):
         autosave: AutosaveTarget | None = None,
         live: bool = True,
         text: str = "",
-        placeholder: str = "Write your message…",
+        placeholder: str | Content = "Write your message…",
         id: str | None = None,  # noqa: A002 - Textual's own parameter name
     ) -> None:
         super().__init__(id=id)

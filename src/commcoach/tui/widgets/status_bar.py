@@ -11,6 +11,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Label, Static
 
+from commcoach import safe_text
 from commcoach.feedback.report import GrammarReason, GrammarState, GrammarStatus
 
 SHORT_REASON: dict[GrammarReason, str] = {
@@ -58,8 +59,8 @@ class GrammarIndicator(Static):
         self.watch(self.app, "grammar_status", self._show, init=True)
 
     def _show(self, status: GrammarStatus | None) -> None:
-        self.update(grammar_label(status))
-        self.tooltip = grammar_sentence(status)
+        self.update(safe_text.text(grammar_label(status), one_line=True))
+        self.tooltip = safe_text.text(grammar_sentence(status))  # server text: never markup
 
 
 class TopBar(Horizontal):

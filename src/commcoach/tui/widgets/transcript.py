@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from commcoach import safe_text
 from commcoach.conversation import Exchange
 
 
@@ -13,7 +14,7 @@ class Bubble(Static):
 
     def __init__(self, text: str, speaker: str, name: str) -> None:
         super().__init__(text, markup=False, classes=f"bubble -{speaker}")
-        self.border_title = name
+        self.border_title = safe_text.text(name, one_line=True)  # a str would be markup
 
 
 class Transcript(VerticalScroll):
