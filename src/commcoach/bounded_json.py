@@ -38,19 +38,32 @@ class _Refused:
         self.why = why
 
 
-def _parse_constant(name: str) -> _Refused:
-    return _Refused(f"{name} is not a JSON number")
+class _Hooks:
+    """The number hooks of one parse; `refused` tells whether the result needs a walk."""
+
+    def __init__(self) -> None:
+        self.refused = False
+
+    def constant(self, name: str) -> _Refused:
+        self.refused = True
+        return _Refused(f"{name} is not a JSON number")
+
+    def integer(self, digits: str) -> int | _Refused:
+        if len(digits.lstrip("-")) > MAX_INT_DIGITS:
+            self.refused = True
+            return _Refused(f"integer with {len(digits.lstrip('-'))} digits is too large")
+        return int(digits)
+
+    def real(self, literal: str) -> float | _Refused:
+        value = float(literal)
+        if math.isfinite(value):
+            return value
+        self.refused = True
+        return _Refused(f"{literal[:20]} is not a finite number")
 
 
-def _parse_int(digits: str) -> int | _Refused:
-    if len(digits.lstrip("-")) > MAX_INT_DIGITS:
-        return _Refused(f"integer with {len(digits.lstrip('-'))} digits is too large")
-    return int(digits)
-
-
-def _parse_float(literal: str) -> float | _Refused:
-    value = float(literal)
-    return value if math.isfinite(value) else _Refused(f"{literal[:20]} is not a finite number")
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+"""A `\\ud800`-style escape in the raw text: only then can a parsed string hold a surrogate."""
 
 
 def check_depth(text: str, max_depth: int) -> None:
@@ -123,18 +136,18 @@ def parse_json_bounded(
     else:
         text = data
     check_depth(text, max_depth)
+    hooks = _Hooks()
     try:
         parsed = json.loads(
-            text,
-            parse_constant=_parse_constant,
-            parse_int=_parse_int,
-            parse_float=_parse_float,
+            text, parse_constant=hooks.constant, parse_int=hooks.integer, parse_float=hooks.real
         )
     except json.JSONDecodeError as exc:
         raise JSONLimitError(f"line {exc.lineno} column {exc.colno}: {exc.msg}") from None
     except RecursionError:  # unreachable after check_depth unless max_depth is absurd
         raise JSONLimitError(f"nested too deeply (limit {max_depth})") from None
-    check_values(parsed, allow_surrogates=allow_surrogates)
+    surrogates = not allow_surrogates and _SURROGATE_ESCAPE.search(text) is not None
+    if hooks.refused or surrogates:  # the walk finds where; skipped for clean data (fast)
+        check_values(parsed, allow_surrogates=allow_surrogates)
     return parsed
 
 

@@ -9,15 +9,25 @@ import click
 
 from commcoach.config import Settings, load_settings
 from commcoach.errors import CommcoachError
+from commcoach.safe_text import plain
 from commcoach.scenarios import Library, load_library
 
 USAGE_ERROR = 2
 """Exit code for bad usage or unreadable input."""
 
 
+def echo(message: str = "", *, err: bool = False) -> None:
+    """Print text that may hold scenario, history or server strings: never terminal control.
+
+    Every line the CLI prints from outside data goes through here (`safe_text.plain`), so an
+    OSC 52 in a scenario title cannot set the clipboard and CSI 2J cannot clear the screen.
+    """
+    click.echo(plain(message), err=err)
+
+
 def fail(message: str, code: int = USAGE_ERROR) -> NoReturn:
     """Print one line to stderr and exit."""
-    click.echo(f"commcoach: {message}", err=True)
+    click.echo(f"commcoach: {plain(message, one_line=True)}", err=True)
     raise SystemExit(code)
 
 
@@ -35,5 +45,5 @@ def library_from(ctx: click.Context, warn: bool = True) -> Library:
     library = load_library(dirs)
     if warn:
         for error in library.errors:
-            click.echo(f"warning: {error}", err=True)
+            echo(f"warning: {error}", err=True)
     return library

@@ -15,7 +15,7 @@ from typing import Any
 
 import click
 
-from commcoach.cli.common import fail
+from commcoach.cli.common import echo, fail
 from commcoach.errors import CommcoachError
 
 LIST_LIMIT = 20
@@ -226,17 +226,65 @@ def export(fmt: str, output: Path | None) -> None:
 @history.command("import")
 @click.argument("file", type=click.Path(path_type=Path))
 def import_(file: Path) -> None:
-    """Add the attempts of a JSON or CSV export; attempts already present are skipped."""
-    from commcoach.history.export import read_import
+    """Add the attempts of a JSON or CSV export; attempts already present are skipped.
 
+    All or nothing: the whole file is checked first (streamed, with progress on stderr for
+    large files), then stored in one transaction.
+    """
+    from commcoach.history.importing import iter_import
+
+    progress = _ImportProgress(file)
     try:
-        records = read_import(file)
+        total = sum(1 for _ in iter_import(file, progress.checked))
     except CommcoachError as exc:
         fail(f"history import: {exc}")
     with _open_store() as store:
-        added, skipped = store.import_records(records)
+        try:
+            added, skipped = store.import_stream(lambda: iter_import(file), progress.stored)
+        except CommcoachError as exc:
+            fail(f"history import: {exc}", code=1)
+    progress.done()
     already = f" ({skipped} already in your history)" if skipped else ""
-    click.echo(f"imported {added} attempts{already} from {file}")
+    echo(f"imported {added} attempts{already} from {file}")
+    if added + skipped != total:  # the file changed between the check and the import
+        echo(f"warning: {file} changed while it was imported", err=True)
+
+
+class _ImportProgress:
+    """Progress of a large import on stderr: a line that updates on a terminal, else a line
+    per step. Small files (the usual case) print nothing extra."""
+
+    SHOW_FROM = 2000
+    """Attempts from which progress is worth showing."""
+
+    def __init__(self, file: Path) -> None:
+        self.file = file
+        self.total = 0
+        self.shown = False
+        self.tty = sys.stderr.isatty()
+
+    def _show(self, line: str) -> None:
+        self.shown = True
+        if self.tty:
+            click.echo(f"\r{line}", err=True, nl=False)
+        else:
+            echo(line, err=True)
+
+    def checked(self, count: int, done: int, size: int) -> None:
+        """Called while checking: attempts read, bytes read, file size."""
+        fresh, self.total = count != self.total, count
+        if fresh and count >= self.SHOW_FROM and (self.tty or count % 10_000 == 0):
+            self._show(f"checking {self.file.name}: {count:,} attempts ({done * 100 // size}%)")
+
+    def stored(self, count: int) -> None:
+        """Called while storing: attempts stored so far."""
+        if self.total >= self.SHOW_FROM and (self.tty or count % 10_000 == 0):
+            self._show(f"storing {count:,} of {self.total:,} attempts")
+
+    def done(self) -> None:
+        """End the updating line."""
+        if self.shown and self.tty:
+            click.echo(err=True)
 
 
 @history.command()

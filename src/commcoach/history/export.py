@@ -11,49 +11,25 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import io
 import json
 import os
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Literal, TextIO
 
-from pydantic import ValidationError
-
-from commcoach.errors import CommcoachError, describe_validation_error
+from commcoach.history.importing import (  # reading exports back lives there
+    CSV_COLUMNS,
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    HistoryImportError,
+    read_import,
+)
 from commcoach.history.models import AttemptRecord
 
 Format = Literal["json", "csv", "md"]
 FORMATS: tuple[Format, ...] = ("json", "csv", "md")
-FORMAT_NAME = "commcoach-history"
-FORMAT_VERSION = 1
-CSV_COLUMNS = (
-    "uid",
-    "created_at",
-    "is_draft",
-    "title",
-    "scenario_id",
-    "scenario_hash",
-    "category",
-    "turn_id",
-    "score",
-    "words",
-    "findings",
-    "rule_ids",
-    "grammar_state",
-    "grammar_backend",
-    "variant",
-    "mother_tongue",
-    "seconds_spent",
-    "text",
-    "report_json",
-)
 _RECORD_FIELDS = set(AttemptRecord.model_fields)
-
-
-class HistoryImportError(CommcoachError):
-    """An import file is unreadable or invalid; the message names the file and the record."""
 
 
 def record_dict(record: AttemptRecord) -> dict[str, Any]:
@@ -170,82 +146,4 @@ def _markdown(records: Iterable[AttemptRecord], out: TextIO) -> int:
     return count
 
 
-def read_import(path: Path) -> list[AttemptRecord]:
-    """Attempts from a JSON or CSV export; HistoryImportError (one line) when invalid."""
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise HistoryImportError(f"{path}: not UTF-8 text (byte {exc.start})") from None
-    except OSError as exc:
-        raise HistoryImportError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    head = raw.lstrip()
-    if head.startswith("{"):
-        return list(_from_json(raw, path))
-    if head.startswith("# commcoach history"):
-        raise HistoryImportError(
-            f"{path}: Markdown exports are for reading; import the json or csv export"
-        )
-    if head.startswith("uid,"):
-        return list(_from_csv(raw, path))
-    raise HistoryImportError(f"{path}: not a commcoach history export (json or csv)")
-
-
-def _from_json(raw: str, path: Path) -> Iterator[AttemptRecord]:
-    try:
-        data = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise HistoryImportError(
-            f"{path}:{exc.lineno}:{exc.colno}: invalid JSON: {exc.msg}"
-        ) from None
-    if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
-        raise HistoryImportError(f'{path}: not a commcoach history export (no "format" field)')
-    if data.get("version") != FORMAT_VERSION:
-        raise HistoryImportError(
-            f"{path}: export version {data.get('version')!r} is not supported "
-            f"(this commcoach reads version {FORMAT_VERSION})"
-        )
-    attempts = data.get("attempts")
-    if not isinstance(attempts, list):
-        raise HistoryImportError(f'{path}: "attempts" must be a list')
-    for i, item in enumerate(attempts):
-        try:
-            yield AttemptRecord.model_validate(item)
-        except ValidationError as exc:
-            raise HistoryImportError(
-                f"{path}: attempts[{i}].{describe_validation_error(exc)}"
-            ) from None
-
-
-def _from_csv(raw: str, path: Path) -> Iterator[AttemptRecord]:
-    reader = csv.DictReader(io.StringIO(raw, newline=""))
-    missing = set(CSV_COLUMNS) - set(reader.fieldnames or ())
-    if missing:
-        raise HistoryImportError(f"{path}: CSV lacks columns: {', '.join(sorted(missing))}")
-    for row in reader:
-        where = f"{path}:{reader.line_num}"
-        try:
-            report = json.loads(row["report_json"])
-            yield AttemptRecord.model_validate(
-                {
-                    "uid": row["uid"],
-                    "created_at": row["created_at"],
-                    "is_draft": row["is_draft"] == "1",
-                    "title": row["title"],
-                    "scenario_id": row["scenario_id"] or None,
-                    "scenario_hash": row["scenario_hash"] or None,
-                    "category": row["category"] or None,
-                    "turn_id": row["turn_id"] or None,
-                    "grammar_backend": row["grammar_backend"],
-                    "variant": row["variant"],
-                    "mother_tongue": row["mother_tongue"],
-                    "seconds_spent": float(row["seconds_spent"] or 0),
-                    "text": row["text"],
-                    "report": report,
-                }
-            )
-        except json.JSONDecodeError as exc:
-            raise HistoryImportError(f"{where}: report_json: invalid JSON: {exc.msg}") from None
-        except ValueError as exc:
-            if isinstance(exc, ValidationError):
-                raise HistoryImportError(f"{where}: {describe_validation_error(exc)}") from None
-            raise HistoryImportError(f"{where}: {exc}") from None
+__all__ = ["FORMATS", "HistoryImportError", "read_import", "render", "write_export"]

@@ -11,6 +11,7 @@ retried with jitter while another process holds the lock. A failed write raises
 from __future__ import annotations
 
 import contextlib
+import math
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -19,6 +20,8 @@ from functools import partial
 from pathlib import Path
 from types import TracebackType
 from typing import Any, TypeVar
+
+from pydantic import ValidationError
 
 from commcoach import paths
 from commcoach.feedback.report import Report
@@ -210,10 +213,28 @@ class HistoryStore:
 
     def import_records(self, records: list[AttemptRecord]) -> tuple[int, int]:
         """Store all or none of `records` (one transaction); returns (added, already present)."""
+        return self.import_stream(lambda: records)
+
+    def import_stream(
+        self,
+        records: Callable[[], Iterable[AttemptRecord]],
+        progress: Callable[[int], None] | None = None,
+    ) -> tuple[int, int]:
+        """Store all or none of the attempts `records()` yields, in one transaction.
+
+        `records` is a factory, not an iterator, so a transaction retried after SQLITE_BUSY
+        reads the attempts again from the start; an exception from the iterator (a bad
+        record) rolls everything back. `progress(n)` is told every 1,000 attempts.
+        """
 
         def body(conn: sqlite3.Connection) -> tuple[int, int]:
-            results = [_insert(conn, r)[1] for r in records]
-            return sum(results), len(results) - sum(results)
+            added = seen = 0
+            for record in records():
+                added += _insert(conn, record)[1]
+                seen += 1
+                if progress is not None and seen % 1000 == 0:
+                    progress(seen)
+            return added, seen - added
 
         return self._write(body)
 
@@ -373,10 +394,15 @@ def _insert(conn: sqlite3.Connection, record: AttemptRecord) -> tuple[int, bool]
 def _stored(row: tuple[Any, ...]) -> StoredAttempt:
     data = unpack_report(row[14])
     data["text"] = row[13]
+    seconds = row[12]
+    try:
+        created_at = from_db_time(row[2])
+    except (OverflowError, TypeError):  # written by an older version without date checks
+        created_at = from_db_time(0)
     return StoredAttempt(
         id=row[0],
         uid=row[1],
-        created_at=from_db_time(row[2]),
+        created_at=created_at,
         scenario_id=row[3],
         scenario_hash=row[4],
         category=row[5],
@@ -386,7 +412,37 @@ def _stored(row: tuple[Any, ...]) -> StoredAttempt:
         grammar_backend=row[9],
         variant=row[10],
         mother_tongue=row[11],
-        seconds_spent=row[12],
+        seconds_spent=seconds if isinstance(seconds, int | float) and math.isfinite(seconds) else 0,
         text=row[13],
-        report=Report.model_validate(data),
+        report=_report(data),
     )
+
+
+def _report(data: dict[str, Any]) -> Report:
+    """The stored Report; a value no longer valid (a NaN that JSON stored as null, from before
+    imports were checked) becomes 0 so that show and export keep working.
+
+    Only numbers are repaired: anything else that fails is a real error and is raised.
+    """
+    for _ in range(50):
+        try:
+            return Report.model_validate(data)
+        except ValidationError as exc:
+            repairable = [
+                e for e in exc.errors() if e["input"] is None and e["type"] in _NUMBER_ERRORS
+            ]
+            if not repairable:
+                raise
+            for error in repairable:
+                _set(data, error["loc"], 0)
+    return Report.model_validate(data)
+
+
+_NUMBER_ERRORS = frozenset({"float_type", "int_type", "finite_number"})
+
+
+def _set(data: Any, loc: tuple[int | str, ...], value: object) -> None:
+    target = data
+    for part in loc[:-1]:
+        target = target[part]
+    target[loc[-1]] = value
