@@ -6,6 +6,7 @@ the TOML file at `paths.config_file()`, the defaults below. Saving writes only t
 
 from __future__ import annotations
 
+import re
 import tomllib
 from enum import StrEnum
 from pathlib import Path
@@ -51,7 +52,7 @@ class GrammarSettings(BaseModel):
 
     backend: GrammarBackend = GrammarBackend.LOCAL
     """local (default, private), remote (your server_url), public (text leaves the machine), off."""
-    server_url: str = ""
+    server_url: str = Field(default="", max_length=2000)
     """LanguageTool server for the remote backend, e.g. http://lt.example.internal:8081/."""
     variant: EnglishVariant = EnglishVariant.US
     """en-US or en-GB."""
@@ -61,15 +62,23 @@ class GrammarSettings(BaseModel):
     """Rule ids never shown, ours (style.hedging) or LanguageTool's (grammar.EN_QUOTES)."""
     picky: bool = False
     """LanguageTool's picky level: more style hints, more false alarms."""
-    timeout_seconds: float = 10.0
-    """How long one grammar check may take before feedback arrives without it."""
-    heap_mb: int = 768
-    """Java heap for the local LanguageTool server."""
+    timeout_seconds: float = Field(default=10.0, gt=0, le=600, allow_inf_nan=False)
+    """How long one grammar check may take before feedback arrives without it (0-600 s)."""
+    heap_mb: int = Field(default=768, ge=128, le=65536)
+    """Java heap for the local LanguageTool server (128-65536 MB)."""
 
     @field_validator("mother_tongue")
     @classmethod
     def _lower_code(cls, value: str) -> str:
         return value.strip().lower()
+
+    @field_validator("server_url")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        url = value.strip()
+        if url and not re.fullmatch(r"https?://[^\s/?#]+(?:[/?#]\S*)?", url):
+            raise ValueError(f"{url[:60]!r} is not an http:// or https:// address")
+        return url
 
 
 class DictionarySettings(BaseModel):
@@ -145,9 +154,5 @@ def load_settings(**overrides: Any) -> Settings:
 def save_settings(settings: Settings) -> Path:
     """Write the settings as TOML, atomically (a crash never leaves half a file)."""
     path = paths.config_file()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    data = settings.model_dump(mode="json")
-    tmp = path.with_suffix(".toml.tmp")
-    tmp.write_text(tomli_w.dumps(data), encoding="utf-8")
-    tmp.replace(path)
+    paths.write_private(path, tomli_w.dumps(settings.model_dump(mode="json")))
     return path

@@ -7,7 +7,9 @@ Functions only, and nothing is created here: callers create folders when they fi
 
 from __future__ import annotations
 
+import contextlib
 import os
+import uuid
 from pathlib import Path
 
 import platformdirs
@@ -67,3 +69,64 @@ def user_scenarios_dir() -> Path:
 def autosave_dir() -> Path:
     """Composer autosaves, one file per composer, restored after a crash."""
     return data_dir() / "autosave"
+
+
+PRIVATE_DIR_MODE = 0o700
+PRIVATE_FILE_MODE = 0o600
+
+
+def private_dir(path: Path) -> Path:
+    """Create `path` (and missing parents) as 0700 folders; returns it. Idempotent.
+
+    `Path.mkdir(parents=True, mode=...)` gives the mode to the last folder only: parents get
+    0755, so the data folder was 0755 when `check` created it first and 0700 when the history
+    did. Every folder created here is 0700, and a data folder left 0755 by an older version is
+    narrowed (only folders we created: the data folder itself and those inside it).
+    """
+    missing: list[Path] = []
+    current = path
+    while not current.exists():
+        missing.append(current)
+        if current.parent == current:
+            break
+        current = current.parent
+    for folder in reversed(missing):
+        with contextlib.suppress(FileExistsError):  # another process made it meanwhile
+            folder.mkdir(mode=PRIVATE_DIR_MODE)
+        folder.chmod(PRIVATE_DIR_MODE)  # mkdir's mode is filtered by the umask
+    _narrow(path)
+    return path
+
+
+def _narrow(path: Path) -> None:
+    """Make our own data folders 0700 if found wider (never a folder the user chose)."""
+    base = data_dir()
+    for folder in (path, *path.parents):
+        if folder != base and base not in folder.parents:
+            continue
+        try:
+            info = folder.stat()
+            if info.st_mode & 0o077 and info.st_uid == getattr(os, "getuid", lambda: -1)():
+                folder.chmod(PRIVATE_DIR_MODE)
+        except OSError:
+            continue
+
+
+def write_private(path: Path, data: str) -> None:
+    """Write `data` to `path` atomically with mode 0600, whatever the umask.
+
+    The temporary file is created with O_EXCL and 0600 before any byte is written, so the text
+    is never readable by others, not even for a moment; `replace` keeps that mode.
+    """
+    private_dir(path.parent)
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.tmp")
+    fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_FILE_MODE)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        tmp.replace(path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
+from commcoach import paths
 from commcoach.history import schema
 from commcoach.history.errors import (
     HistoryError,
@@ -149,7 +150,7 @@ def _open(path: Path, busy_timeout_ms: int, max_pages: int | None, verify: bool 
 def _connect(path: Path, busy_timeout_ms: int) -> sqlite3.Connection:
     try:
         try:
-            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            paths.private_dir(path.parent)  # 0700 for every folder it creates
         except FileExistsError:  # the parent exists but is a file
             raise NotADirectoryError(20, "Not a directory", str(path.parent)) from None
         if path.is_dir():

@@ -32,7 +32,7 @@ from typing import IO
 import psutil
 import requests
 
-from commcoach import paths
+from commcoach import net, paths
 from commcoach.feedback.report import GrammarReason
 from commcoach.languagetool import LT_VERSION, process
 from commcoach.languagetool.errors import JavaNotFoundError, NotInstalledError
@@ -319,7 +319,7 @@ class LanguageToolServer:
     def _await_ready(self, proc: subprocess.Popen[bytes], url: str) -> str:
         """'ready', 'port in use', or a one-line reason why the JVM did not come up."""
         deadline = time.monotonic() + self.config.start_timeout
-        session = requests.Session()
+        session = net.local_session()  # our own server on 127.0.0.1: never via a proxy
         try:
             while time.monotonic() < deadline and not self._closing.is_set():
                 code = proc.poll()
@@ -337,7 +337,7 @@ class LanguageToolServer:
         return f"LanguageTool did not become ready within {self.config.start_timeout:.0f} s"
 
     def _write_properties(self) -> Path:
-        self.state_dir.mkdir(parents=True, exist_ok=True)
+        paths.private_dir(self.state_dir)  # its log can quote the text checked
         path = self.state_dir / "server.properties"
         lines = [
             "# Written by commcoach at every start; edits are overwritten.",

@@ -10,12 +10,12 @@ No Textual here: the composer calls these functions from a thread worker.
 from __future__ import annotations
 
 import json
-import os
-import uuid
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Literal
+
+from commcoach import paths
 
 Kind = Literal["practice", "draft"]
 
@@ -58,17 +58,11 @@ class AutosaveStore:
         return self.folder / f"{key}.json"
 
     def write(self, entry: AutosaveEntry) -> None:
-        """Save atomically; raises OSError (the caller reports it once and keeps going)."""
-        self.folder.mkdir(parents=True, exist_ok=True)
+        """Save atomically, 0600 in a 0700 folder (it is what you are writing); raises OSError
+        (the caller reports it once and keeps going)."""
         data = asdict(entry)
         data["saved_at"] = entry.saved_at.isoformat()
-        target = self._path(entry.key)
-        tmp = target.with_name(f".{entry.key}.{uuid.uuid4().hex}.tmp")
-        with tmp.open("w", encoding="utf-8") as handle:
-            json.dump(data, handle, ensure_ascii=False)
-            handle.flush()
-            os.fsync(handle.fileno())
-        tmp.replace(target)
+        paths.write_private(self._path(entry.key), json.dumps(data, ensure_ascii=False))
 
     def read(self, key: str) -> AutosaveEntry | None:
         """The entry for `key`, or None when there is none or it cannot be read."""

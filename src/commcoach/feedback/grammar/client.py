@@ -17,6 +17,8 @@ from typing import Any
 
 import requests
 
+from commcoach import net
+from commcoach.bounded_json import parse_json_bounded
 from commcoach.feedback.grammar.offsets import Utf16Index
 from commcoach.feedback.report import GrammarReason
 
@@ -60,6 +62,10 @@ class CheckFailure(Exception):
         self.detail = detail
 
 
+MAX_ANSWER_BYTES = 16 * 1024 * 1024
+"""A LanguageTool answer for our longest text is well under 1 MB."""
+MAX_ANSWER_DEPTH = 16
+"""LanguageTool's /v2/check answer nests 5 deep (matches, rule, category, ...)."""
 MAX_REPLACEMENTS = 5
 """LanguageTool can return 40 suggestions for one typo; learners need the first few."""
 
@@ -70,7 +76,7 @@ class LtClient:
     def __init__(self, base_url: str, timeout: float) -> None:
         self.base_url = base_url if base_url.endswith("/") else base_url + "/"
         self.timeout = timeout
-        self._session = requests.Session()
+        self._session = net.session_for(self.base_url)  # loopback: never via HTTP_PROXY
         self._session.headers["User-Agent"] = "commcoach"
 
     def close(self) -> None:
@@ -135,8 +141,8 @@ class LtClient:
             raise CheckFailure(GrammarReason.BAD_RESPONSE, f"{url}: {type(exc).__name__}") from None
         if response.status_code != 200:
             raise _http_failure(url, response, time.monotonic() - started)
-        try:
-            return response.json()
+        try:  # a server is a network peer: bounded depth, size and numbers (JSONLimitError)
+            return parse_json_bounded(response.content, MAX_ANSWER_DEPTH, MAX_ANSWER_BYTES)
         except ValueError:
             raise CheckFailure(GrammarReason.BAD_RESPONSE, f"{url} did not return JSON") from None
 
