@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from commcoach.cli.common import fail, library_from, settings_or_fail
+from commcoach.cli.common import echo, fail, library_from, settings_or_fail
 from commcoach.config import GrammarBackend, Settings
 from commcoach.feedback.report import Report
 from commcoach.models import Scenario
@@ -71,7 +71,7 @@ def check(
     if fmt == "json":
         click.echo(report.model_dump_json(indent=2))
     else:
-        click.echo(render_text(report, name))
+        echo(render_text(report, name))
     raise SystemExit(1 if report.has_errors else 0)
 
 
@@ -106,7 +106,7 @@ def _save(
     from commcoach.history.save import save_draft_report
 
     notice = save_draft_report(report, seconds, title=name, settings=settings, scenario=scenario)
-    click.echo(notice, err=True)
+    echo(notice, err=True)
 
 
 def render_text(report: Report, name: str) -> str:

@@ -47,7 +47,7 @@ def _open_store() -> Iterator[Any]:
     except CommcoachError as exc:
         fail(str(exc), code=1)
     if notice:
-        click.echo(f"commcoach: {notice}", err=True)
+        echo(f"commcoach: {notice}", err=True)
     try:
         yield store
     except CommcoachError as exc:
@@ -115,21 +115,21 @@ def list_(
         page = store.page(filters, limit=limit, offset=offset)
         empty = not page.items and not store.count()
     if not page.items:
-        click.echo("No attempts yet." if empty else "No attempts match.")
+        echo("No attempts yet." if empty else "No attempts match.")
         return
-    click.echo(f"{'ID':>6}  {'DATE':<16}  {'SCORE':>5}  {'WHAT':<32}  TEXT")
+    echo(f"{'ID':>6}  {'DATE':<16}  {'SCORE':>5}  {'WHAT':<32}  TEXT")
     for item in page.items:
         if item.is_draft:
             what = f"draft: {item.title or 'untitled'}"
         else:
             what = f"{item.scenario_id or '-'}/{item.turn_id or '-'}"
         preview = item.preview if len(item.preview) <= 60 else item.preview[:59] + "…"
-        click.echo(
+        echo(
             f"{item.id:>6}  {_when(item.created_at):<16}  {item.score:>5}  "
             f"{_clip(what, 32):<32}  {preview}"
         )
     first = offset + 1
-    click.echo(f"-- {first}-{offset + len(page.items)} of {page.total}")
+    echo(f"-- {first}-{offset + len(page.items)} of {page.total}")
 
 
 def _clip(text: str, width: int) -> str:
@@ -152,15 +152,15 @@ def show(attempt_id: int) -> None:
         what += f", turn {attempt.turn_id}"
     tongue = f", mother tongue {attempt.mother_tongue}" if attempt.mother_tongue else ""
     click.secho(f"{kind} #{attempt.id}: {what}", bold=True)
-    click.echo(
+    echo(
         f"{_when(attempt.created_at)} | {attempt.seconds_spent:.0f} s | grammar "
         f"{attempt.grammar_backend}, {attempt.variant}{tongue}"
         + (f" | scenario version {attempt.scenario_hash}" if attempt.scenario_hash else "")
     )
-    click.echo("")
-    click.echo(attempt.text)
-    click.echo("")
-    click.echo(render_text(attempt.report, f"#{attempt.id}"))
+    echo("")
+    echo(attempt.text)
+    echo("")
+    echo(render_text(attempt.report, f"#{attempt.id}"))
 
 
 @history.command()
@@ -179,28 +179,28 @@ def stats(weeks: int, days: int) -> None:
         practise = store.practise_next(now, limit=5)
         total = store.count()
     if not total:
-        click.echo("No attempts yet.")
+        echo("No attempts yet.")
         return
     click.secho(f"Scenarios ({total} attempts in all)", bold=True)
     for s in scenarios:
-        click.echo(
+        echo(
             f"  {s.scenario_id:<32} best {s.best_score:>3}  last {s.last_score:>3}  "
             f"({s.attempts} attempts, last {_when(s.last_at)})"
         )
     click.secho(f"Mean score per week (last {weeks} weeks)", bold=True)
     for w in trend:
-        click.echo(
+        echo(
             f"  {w.category:<20} week of {w.week_start}  {w.mean_score:>5.1f} "
             f"(best {w.best_score}, {w.attempts} attempts)"
         )
     click.secho(f"Most frequent findings (last {days} days)", bold=True)
     for r in rules:
-        click.echo(f"  {r.findings:>5}  {r.rule_id} ({r.category}) in {r.attempts} attempts")
+        echo(f"  {r.findings:>5}  {r.rule_id} ({r.category}) in {r.attempts} attempts")
     click.secho("Practise next", bold=True)
     for p in practise:
-        click.echo(f"  - {p.kind} {p.key}: {p.reason}")
+        echo(f"  - {p.kind} {p.key}: {p.reason}")
     if not practise:
-        click.echo("  nothing due: well done")
+        echo("  nothing due: well done")
 
 
 @history.command()
@@ -220,7 +220,7 @@ def export(fmt: str, output: Path | None) -> None:
             count = write_export(records, chosen, output)
         except OSError as exc:
             fail(f"history export: cannot write {output}: {exc.strerror or exc}", code=1)
-    click.echo(f"exported {count} attempts to {output}", err=True)
+    echo(f"exported {count} attempts to {output}", err=True)
 
 
 @history.command("import")
@@ -294,7 +294,7 @@ def reset(yes: bool) -> None:
     with _open_store() as store:
         count = store.count()
         if not count:
-            click.echo("History is already empty.")
+            echo("History is already empty.")
             return
         if not yes:
             question = (
@@ -306,7 +306,7 @@ def reset(yes: bool) -> None:
             except click.Abort:
                 confirmed = False
             if not confirmed:
-                click.echo("Nothing deleted.")
+                echo("Nothing deleted.")
                 raise SystemExit(1)
         deleted = store.delete_all()
-    click.echo(f"Deleted {deleted} attempts.")
+    echo(f"Deleted {deleted} attempts.")

@@ -14,7 +14,7 @@ import time
 import click
 
 from commcoach import paths
-from commcoach.cli.common import fail, settings_or_fail
+from commcoach.cli.common import echo, fail, settings_or_fail
 from commcoach.config import GrammarBackend, Settings
 from commcoach.errors import CommcoachError
 from commcoach.languagetool import LT_VERSION
@@ -109,7 +109,7 @@ def _test_check(settings: Settings) -> bool:
         findings, outcome = checker.check(TEST_SENTENCE)
         first = time.monotonic() - started
         if not outcome.checked:
-            click.echo(f"Server:        unavailable: {outcome.detail}")
+            echo(f"Server:        unavailable: {outcome.detail}")
             return False
         if local:
             click.echo(

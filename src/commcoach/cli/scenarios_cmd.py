@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from commcoach.cli.common import fail, library_from
+from commcoach.cli.common import echo, fail, library_from
 from commcoach.models import Scenario
 from commcoach.scenarios import builtin_dir, expand, load_paths
 from commcoach.text import count_words
@@ -30,9 +30,7 @@ def list_(ctx: click.Context, category: str | None) -> None:
         click.secho(name, bold=True)
         for s in items:
             turns = f"{len(s.turns)} turns" if len(s.turns) > 1 else "1 turn"
-            click.echo(
-                f"  {s.id:<34} {'*' * s.difficulty:<3} {s.audience.value:<9} {turns:<8} {s.title}"
-            )
+            echo(f"  {s.id:<34} {'*' * s.difficulty:<3} {s.audience.value:<9} {turns:<8} {s.title}")
 
 
 @scenarios.command()
@@ -44,7 +42,7 @@ def show(ctx: click.Context, scenario_id: str) -> None:
     scenario = library.scenarios.get(scenario_id)
     if scenario is None:
         fail(f"no scenario '{scenario_id}' (see `commcoach scenarios list`)")
-    click.echo(render(scenario))
+    echo(render(scenario))
 
 
 def render(s: Scenario) -> str:
@@ -84,20 +82,20 @@ def validate(ctx: click.Context, paths: tuple[Path, ...]) -> None:
     targets = list(paths) or [builtin_dir()]
     missing = [p for p in targets if not p.exists()]
     for p in missing:
-        click.echo(f"{p}: no such file or folder", err=True)
+        echo(f"{p}: no such file or folder", err=True)
     files = expand(p for p in targets if p.exists())
     library = load_paths(files)
     for error in library.errors:
-        click.echo(error, err=True)
+        echo(error, err=True)
     for scenario in library.scenarios.values():
         for problem in model_answer_problems(scenario):
-            click.echo(f"{library.sources[scenario.id].name}: {problem}", err=True)
+            echo(f"{library.sources[scenario.id].name}: {problem}", err=True)
     bad = (
         len(library.errors)
         + len(missing)
         + sum(bool(model_answer_problems(s)) for s in library.scenarios.values())
     )
-    click.echo(f"{len(files)} files, {len(library.scenarios)} scenarios loaded, {bad} problems")
+    echo(f"{len(files)} files, {len(library.scenarios)} scenarios loaded, {bad} problems")
     if bad or not files:
         raise SystemExit(1)
 
@@ -123,4 +121,4 @@ def model_answer_problems(scenario: Scenario) -> list[str]:
 @scenarios.command()
 def schema() -> None:
     """Print the JSON Schema of a scenario file."""
-    click.echo(json.dumps(Scenario.model_json_schema(by_alias=True), indent=2))
+    echo(json.dumps(Scenario.model_json_schema(by_alias=True), indent=2))

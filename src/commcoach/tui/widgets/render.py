@@ -12,6 +12,7 @@ from datetime import datetime
 from textual.content import Content
 
 from commcoach.feedback.report import Finding, Metrics, Report, Severity
+from commcoach.safe_text import plain
 
 SEVERITY_STYLE: dict[Severity, str] = {
     Severity.ERROR: "$text-error",
@@ -39,7 +40,7 @@ SELECTED_STYLE = "reverse bold"
 
 def finding_label(finding: Finding, text: str, width: int = 40) -> Content:
     """One list row: severity mark, category, message and the flagged words."""
-    flagged = " ".join(text[finding.start : finding.end].split())
+    flagged = plain(" ".join(text[finding.start : finding.end].split()), one_line=True)
     if finding.source in ("rubric", "readability") or not flagged:
         quote = ""
     else:
@@ -49,14 +50,14 @@ def finding_label(finding: Finding, text: str, width: int = 40) -> Content:
     return Content.assemble(
         (SEVERITY_MARK[finding.severity] + " ", SEVERITY_STYLE[finding.severity]),
         (f"{finding.category.value} ", "dim"),
-        finding.message,
+        plain(finding.message, one_line=True),  # a server's words: never terminal control
         (quote, "italic"),
     )
 
 
 def highlighted_text(text: str, findings: list[Finding], selected: int | None) -> Content:
     """The answer with every word-level finding underlined and the selected one reversed."""
-    content = Content(text)
+    content = Content(plain(text))  # one character for one: the spans still fit
     for finding in findings:
         if finding.source in ("rubric", "readability"):
             continue
@@ -75,22 +76,26 @@ def finding_detail(finding: Finding, text: str) -> Content:
     parts: list[Content] = [
         Content.assemble(
             (SEVERITY_MARK[finding.severity] + " ", SEVERITY_STYLE[finding.severity]),
-            (finding.message, "bold"),
+            (plain(finding.message), "bold"),
         )
     ]
-    flagged = text[finding.start : finding.end]
+    flagged = plain(text[finding.start : finding.end])
     if finding.source not in ("rubric", "readability") and flagged.strip():
         parts.append(Content.assemble(("In your text: ", "dim"), (f"“{flagged}”", "italic")))
     if finding.explanation.why:
-        parts.append(Content.assemble(("Why: ", "bold"), finding.explanation.why))
+        parts.append(Content.assemble(("Why: ", "bold"), plain(finding.explanation.why)))
     if finding.explanation.weak:
-        parts.append(Content.assemble(("✗ ", "$text-error"), finding.explanation.weak))
+        parts.append(Content.assemble(("✗ ", "$text-error"), plain(finding.explanation.weak)))
     if finding.explanation.better:
-        parts.append(Content.assemble(("✓ ", "$text-success"), finding.explanation.better))
+        parts.append(Content.assemble(("✓ ", "$text-success"), plain(finding.explanation.better)))
     if finding.suggestions:
-        shown = ", ".join(f"“{s}”" for s in finding.suggestions[:3])
+        shown = plain(", ".join(f"“{s}”" for s in finding.suggestions[:3]), one_line=True)
         parts.append(Content.assemble(("Replace with: ", "bold"), shown, (" (a)", "dim")))
-    parts.append(Content.styled(f"{finding.rule_id} · {finding.source or 'local'}", "dim"))
+    parts.append(
+        Content.styled(
+            plain(f"{finding.rule_id} · {finding.source or 'local'}", one_line=True), "dim"
+        )
+    )
     return Content("\n").join(parts)
 
 
