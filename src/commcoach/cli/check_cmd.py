@@ -12,6 +12,7 @@ from commcoach.cli.common import echo, fail, library_from, settings_or_fail
 from commcoach.config import GrammarBackend, Settings
 from commcoach.feedback.report import Report
 from commcoach.models import Scenario
+from commcoach.safe_text import plain
 from commcoach.text import line_col
 
 MAX_INPUT_BYTES = 1_000_000
@@ -115,7 +116,8 @@ def render_text(report: Report, name: str) -> str:
     for f in report.findings:
         line, col = line_col(report.text, f.start)
         fix = f" (try: {', '.join(f.suggestions[:3])})" if f.suggestions else ""
-        lines.append(f"{name}:{line}:{col}: {f.severity.value} {f.rule_id} {f.message}{fix}")
+        finding = f"{name}:{line}:{col}: {f.severity.value} {f.rule_id} {f.message}{fix}"
+        lines.append(plain(finding, one_line=True))  # one line each, whatever a server says
     m = report.metrics
     lines.append(
         f"-- {m.words} words, {m.sentences} sentences; Flesch {m.flesch_reading_ease:g}, "
@@ -128,7 +130,7 @@ def render_text(report: Report, name: str) -> str:
         evidence = ""
         if r.met and r.evidence_start is not None and r.evidence_end is not None:
             evidence = f' - "{report.text[r.evidence_start : r.evidence_end]}"'
-        lines.append(f"-- [{mark}] {r.label}{evidence}")
+        lines.append(plain(f"-- [{mark}] {r.label}{evidence}", one_line=True))
     g = report.grammar
     lines.append(
         "-- grammar: checked" if g.checked else f"-- grammar: not checked ({g.detail or g.reason})"
