@@ -34,6 +34,7 @@ from commcoach.history import (
     StoredAttempt,
     WeeklyScore,
 )
+from commcoach.safe_text import plain
 from commcoach.tui.context import AppContext
 from commcoach.tui.drills import RulePractice, is_rubric, practice_for
 from commcoach.tui.messages import AttemptSaved
@@ -206,7 +207,7 @@ class HistoryScreen(Screen[None]):
             )
             label = Text.assemble(
                 ("draft " if item.is_draft else "", "italic dim"),
-                name or item.preview,
+                plain(name or item.preview, one_line=True),  # imported or typed: inert
                 (f" · {item.turn_id}" if item.turn_id and not item.is_draft else "", "dim"),
             )
             label.truncate(width, overflow="ellipsis")

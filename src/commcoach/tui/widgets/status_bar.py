@@ -73,7 +73,7 @@ class TopBar(Horizontal):
     def compose(self) -> ComposeResult:
         trail = Content.assemble(("commcoach", "bold $accent"))
         for crumb in self._crumbs:
-            trail = Content.assemble(trail, (" › ", "dim"), crumb)
+            trail = Content.assemble(trail, (" › ", "dim"), safe_text.plain(crumb, one_line=True))
         yield Label(trail, classes="crumbs", markup=False)
         yield GrammarIndicator(classes="grammar-indicator")
         yield Label(Content.styled("  F1 help", "dim"), classes="help-hint", markup=False)
