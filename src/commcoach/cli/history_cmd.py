@@ -256,6 +256,8 @@ class _ImportProgress:
 
     SHOW_FROM = 2000
     """Attempts from which progress is worth showing."""
+    STEP = 10_000
+    """Attempts between two progress lines when stderr is not a terminal."""
 
     def __init__(self, file: Path) -> None:
         self.file = file
@@ -273,12 +275,12 @@ class _ImportProgress:
     def checked(self, count: int, done: int, size: int) -> None:
         """Called while checking: attempts read, bytes read, file size."""
         fresh, self.total = count != self.total, count
-        if fresh and count >= self.SHOW_FROM and (self.tty or count % 10_000 == 0):
+        if fresh and count >= self.SHOW_FROM and (self.tty or count % self.STEP == 0):
             self._show(f"checking {self.file.name}: {count:,} attempts ({done * 100 // size}%)")
 
     def stored(self, count: int) -> None:
         """Called while storing: attempts stored so far."""
-        if self.total >= self.SHOW_FROM and (self.tty or count % 10_000 == 0):
+        if self.total >= self.SHOW_FROM and (self.tty or count % self.STEP == 0):
             self._show(f"storing {count:,} of {self.total:,} attempts")
 
     def done(self) -> None:

@@ -57,6 +57,8 @@ _CONTROL = re.compile(
 )
 """Anything in a raw JSON line that `plain()` would change; JSON holds no raw C0 control."""
 
+PROGRESS_EVERY = 500
+"""Attempts between two progress calls."""
 Progress = Callable[[int, int, int], None]
 """progress(attempts read, bytes read, total bytes): called now and then while reading."""
 
@@ -80,8 +82,8 @@ def iter_import(path: Path, progress: Progress | None = None) -> Iterator[Attemp
     with handle:
         if size > MAX_IMPORT_BYTES:
             raise HistoryImportError(
-                f"{path}: file is {size / 1e6:.0f} MB; an import is at most "
-                f"{MAX_IMPORT_BYTES / 1e6:.0f} MB (split it, or import the exports one by one)"
+                f"{path}: file is {_size(size)}; an import is at most {_size(MAX_IMPORT_BYTES)} "
+                "(split it, or import the exports one by one)"
             )
         head = handle.read(64).lstrip(b"\xef\xbb\xbf \t\r\n")
         handle.seek(0)
@@ -95,6 +97,10 @@ def iter_import(path: Path, progress: Progress | None = None) -> Iterator[Attemp
             yield from _from_csv(handle, path, size, progress)
         else:
             raise HistoryImportError(f"{path}: not a commcoach history export (json or csv)")
+
+
+def _size(count: int) -> str:
+    return f"{count / 1e6:.1f} MB" if count >= 100_000 else f"{count:,} bytes"
 
 
 # --- JSON ----------------------------------------------------------------------------------------
@@ -124,11 +130,11 @@ def _from_json(
         if line in (b"]}", b"]\n}"):
             closed = True
             continue
-        item = _parse_line(line.removesuffix(b","), path, line_number)
+        item = _parse_line(line.removesuffix(b","), f"{path}:{line_number}: attempts[{count}]")
         clean = _CONTROL.search(line) is None
         yield _record(item, f"{path}:{line_number}: attempts[{count}]", needs_plain=not clean)
         count += 1
-        if progress is not None and count % 500 == 0:
+        if progress is not None and count % PROGRESS_EVERY == 0:
             progress(count, handle.tell(), size)
     if not closed:
         raise HistoryImportError(f"{path}:{line_number}: the export ends early (no closing ]}})")
@@ -136,12 +142,15 @@ def _from_json(
         progress(count, size, size)
 
 
-def _parse_line(line: bytes, path: Path, line_number: int) -> Any:
+def _parse_line(line: bytes, where: str) -> Any:
+    """One attempt's line; errors say `FILE:LINE: attempts[i].field: problem`."""
     try:
         return parse_json_bounded(line, MAX_DEPTH, MAX_IMPORT_BYTES)
     except JSONLimitError as exc:
-        where = str(exc).removeprefix("line 1 ")
-        raise HistoryImportError(f"{path}:{line_number}: {where}") from None
+        problem = str(exc)
+        if problem.startswith("line 1 column"):  # a position within the line
+            raise HistoryImportError(f"{where}: {problem.removeprefix('line 1 ')}") from None
+        raise HistoryImportError(f"{where}.{problem}") from None
 
 
 def _from_whole_json(
@@ -159,7 +168,7 @@ def _from_whole_json(
         raise HistoryImportError(f'{path}: "attempts" must be a list')
     for i, item in enumerate(attempts):
         yield _record(item, f"{path}: attempts[{i}]")
-        if progress is not None and (i + 1) % 500 == 0:
+        if progress is not None and (i + 1) % PROGRESS_EVERY == 0:
             progress(i + 1, size * (i + 1) // len(attempts), size)
     if progress is not None:
         progress(len(attempts), size, size)
@@ -240,7 +249,7 @@ def _from_csv(
                 raise HistoryImportError(f"{where}: {exc}") from None
             yield _record(item, where)
             count += 1
-            if progress is not None and count % 500 == 0:
+            if progress is not None and count % PROGRESS_EVERY == 0:
                 progress(count, min(handle.tell(), size), size)
         if progress is not None:
             progress(count, size, size)
@@ -285,7 +294,7 @@ def _field_problem(item: dict[str, Any]) -> str | None:
     except (ValueError, OverflowError):
         return f"created_at: {created[:40]!r} is not a date and time commcoach can store"
     if not EARLIEST <= moment < LATEST:
-        return f"created_at: {moment:%Y-%m-%d} is outside 2000..2099"
+        return f"created_at: {moment.date().isoformat()} is outside 2000..2099"
     for key in ("scenario_id", "category", "turn_id"):
         value = item.get(key)
         if value is not None and not (isinstance(value, str) and _SLUG.match(value)):
