@@ -1,0 +1,79 @@
+"""Issue 14, case 8: after SIGTERM or SIGHUP the terminal is given back as it was.
+
+The real app runs in a real pseudo-terminal; after the signal its last output must leave the
+alternate screen and turn mouse reporting off (Textual's normal shutdown), and the process must
+end by itself within seconds. Before, the default action killed it mid-screen.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import select
+import signal
+import struct
+import subprocess
+import sys
+import termios
+import time
+from pathlib import Path
+
+import pytest
+
+LEAVE_ALT_SCREEN = b"\x1b[?1049l"
+MOUSE_OFF = b"\x1b[?1000l"
+ENTER_ALT_SCREEN = b"\x1b[?1049h"
+
+
+def _read_until(fd: int, done: callable, timeout: float) -> bytes:  # type: ignore[valid-type]
+    out = b""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and not done(out):
+        ready, _, _ = select.select([fd], [], [], 0.1)
+        if ready:
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:  # EIO: the child closed the terminal
+                break
+            if not chunk:
+                break
+            out += chunk
+    return out
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_a_stop_signal_restores_the_terminal(tmp_path: Path, signum: int) -> None:
+    env = {
+        **os.environ,
+        "COMMCOACH_DATA_DIR": str(tmp_path / "data"),
+        "COMMCOACH_CONFIG_FILE": str(tmp_path / "config.toml"),
+        "COMMCOACH_GRAMMAR__BACKEND": "off",
+        "TERM": "xterm-256color",
+    }
+    main, child = pty.openpty()
+    fcntl.ioctl(child, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "commcoach"],
+        stdin=child,
+        stdout=child,
+        stderr=child,
+        env=env,
+        start_new_session=True,
+        close_fds=True,
+    )
+    os.close(child)
+    try:
+        started = _read_until(main, lambda out: b"Scenarios" in out, timeout=30)
+        assert ENTER_ALT_SCREEN in started, started[-300:]
+        time.sleep(0.3)
+        proc.send_signal(signum)
+        after = _read_until(main, lambda out: LEAVE_ALT_SCREEN in out, timeout=10)
+        assert proc.wait(timeout=10) is not None
+        assert LEAVE_ALT_SCREEN in after
+        assert MOUSE_OFF in after
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        os.close(main)
