@@ -260,3 +260,30 @@ def test_export_files_are_private_whatever_the_umask(tmp_path: Path) -> None:
     finally:
         os.umask(old)
     assert target.stat().st_mode & 0o777 == 0o600
+
+
+def test_history_can_be_read_from_a_read_only_place(tmp_path: Path) -> None:
+    """Case 8: a history on a read-only file system (or a read-only backup) is still shown;
+    saving there fails with one line and the attempt is kept."""
+    from test_history_faults import read_only_folder
+
+    folder = tmp_path / "data"
+    folder.mkdir()
+    with HistoryStore(folder / "history.sqlite3") as store:
+        store.save_attempt(make_record("Saved before the folder became read-only."))
+    with read_only_folder(folder) as how:
+        if how == "folder in the way":
+            pytest.skip("no way to make a folder read-only for root here")
+        store = HistoryStore(folder / "history.sqlite3")
+        try:
+            notice = store.open()
+            assert notice is not None and "is read-only" in notice
+            (attempt,) = store.iter_attempts()
+            assert attempt.text == "Saved before the folder became read-only."
+            assert store.page().total == 1
+            pending = PendingSaves()
+            with pytest.raises(HistoryWriteError) as info:
+                pending.save(store, make_record("A new one.", when=T0.replace(hour=11)))
+            assert "\n" not in str(info.value) and len(pending) == 1
+        finally:
+            store.close()

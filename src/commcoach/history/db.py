@@ -92,6 +92,10 @@ def open_database(
     """
     try:
         return _open(path, busy_timeout_ms, max_pages, verify)
+    except HistoryError:
+        if not _read_only_place(path):
+            raise
+        return _open_read_only(path, busy_timeout_ms)
     except _MovedAside as moved:
         notice = (
             f"{display_path(path)} was not a readable history database ({moved.why}); "
@@ -103,6 +107,40 @@ def open_database(
         raise HistoryError(f"cannot open {display_path(path)}: {again.why}", again.why) from None
     opened.notice = notice
     return opened
+
+
+def _read_only_place(path: Path) -> bool:
+    """True when the database exists but its folder cannot be written (a read-only file system,
+    a backup mounted read-only): then reading it is still possible."""
+    return path.is_file() and not os.access(path.parent, os.W_OK)
+
+
+def _open_read_only(path: Path, busy_timeout_ms: int) -> Opened:
+    """Open an existing, current database for reading only; saving then fails with one line.
+
+    `immutable=1` because SQLite could create neither the -wal nor the -shm file: nothing can
+    change the file while it lives where nobody can write.
+    """
+    uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
+    try:
+        conn = sqlite3.connect(
+            uri,
+            uri=True,
+            timeout=busy_timeout_ms / 1000,
+            isolation_level=None,
+            check_same_thread=False,
+        )
+        _check_identity(conn, verify=False)
+        if schema.user_version(conn) != schema.LATEST:
+            conn.close()
+            why = "read-only, and written by an older commcoach (it needs an upgrade)"
+            raise HistoryError(f"cannot open {display_path(path)}: {why}", why)
+        search = schema.search_index_ready(conn)
+    except (sqlite3.Error, NotOurDatabase, NewerSchemaError) as exc:
+        why = reason(exc) if isinstance(exc, sqlite3.Error) else str(exc)
+        raise HistoryError(f"cannot open {display_path(path)}: {why}", why) from None
+    notice = f"{display_path(path)} is read-only: your history is shown, new attempts are not saved"
+    return Opened(conn=conn, search=search, notice=notice)
 
 
 class _MovedAside(Exception):
