@@ -89,9 +89,16 @@ def check_depth(text: str, max_depth: int) -> None:
 
 
 def _path(parts: list[str | int]) -> str:
+    """`attempts[2].report.score`; a key that is not a plain name is quoted (`['a\\nb']`), so
+    the message stays one line whatever the keys hold."""
     out = ""
     for part in parts:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif part.isidentifier() and part.isascii():
+            out += f".{part}" if out else part
+        else:
+            out += f"[{part[:40]!r}]"
     return out or "top level"
 
 

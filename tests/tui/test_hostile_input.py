@@ -97,6 +97,16 @@ async def test_hostile_scenario_is_plain_text_on_every_screen(
         assert "␛]52;c;" in picture  # the escape sequence is visible, and inert
         assert_nothing_interpreted(app, "home list and About", folder)
 
+        # The command palette lists every scenario by title.
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        for char in "hostile":
+            await pilot.press(char)
+        await pilot.pause(0.5)
+        assert_nothing_interpreted(app, "command palette", folder)
+        await pilot.press("escape")
+        await pilot.pause()
+
         # A click on the hostile title selects it (opens it); it never quits.
         await pilot.click(ScenarioList, offset=(12, home.scenario_list.highlighted or 0))
         await wait_for(pilot, lambda: isinstance(app.screen, PracticeScreen), what="practice")
