@@ -59,7 +59,7 @@ class GrammarIndicator(Static):
         self.watch(self.app, "grammar_status", self._show, init=True)
 
     def _show(self, status: GrammarStatus | None) -> None:
-        self.update(safe_text.text(grammar_label(status), one_line=True))
+        self.update(grammar_label(status))  # Content of our own words: no markup parsed
         self.tooltip = safe_text.text(grammar_sentence(status))  # server text: never markup
 
 
