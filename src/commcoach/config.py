@@ -65,6 +65,8 @@ class GrammarSettings(BaseModel):
     """How long one grammar check may take before feedback arrives without it."""
     heap_mb: int = 768
     """Java heap for the local LanguageTool server."""
+    idle_minutes: float = Field(default=5.0, gt=0)
+    """The shared local LanguageTool server stops after this many minutes without a check."""
 
     @field_validator("mother_tongue")
     @classmethod

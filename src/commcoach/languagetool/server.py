@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import hashlib
+import os
 import socket
 import subprocess
 import threading
@@ -276,19 +278,7 @@ class LanguageToolServer:
         for _attempt in range(3):
             port = _free_port()
             url = f"http://127.0.0.1:{port}/"
-            command = [
-                java.path,
-                f"-Xmx{self.config.heap_mb}m",
-                "-XX:+ExitOnOutOfMemoryError",
-                "-Djava.net.preferIPv4Stack=true",
-                "-cp",
-                str(server_jar(home)),
-                "org.languagetool.server.HTTPServer",
-                "--port",
-                str(port),
-                "--config",
-                str(props),
-            ]
+            command = java_command(java.path, home, port, props, self.config)
             with self._open_log(command) as log:
                 proc = process.spawn(command, log, watchdog=self.config.watchdog)
             with self._lock:
@@ -362,6 +352,65 @@ class LanguageToolServer:
             log.write(f"--- commcoach {stamp}: {' '.join(command)}\n".encode())
             log.flush()
             yield log
+
+
+def extra_classpath() -> list[Path]:
+    """Entries put before LanguageTool's own jar on the server's classpath (ours: none yet).
+
+    A folder here can carry our own XML rules (`org/languagetool/rules/en/grammar-custom.xml`):
+    see /work/shared/notes/languagetool.md, section 5. Its content is part of `identity()`, so
+    a changed rule restarts the shared server.
+    """
+    return []
+
+
+def java_command(
+    java: str, home: Path, port: int, properties: Path, config: ServerConfig
+) -> list[str]:
+    """The one place the JVM's command line is built."""
+    classpath = os.pathsep.join([*(str(p) for p in extra_classpath()), str(server_jar(home))])
+    return [
+        java,
+        f"-Xmx{config.heap_mb}m",
+        "-XX:+ExitOnOutOfMemoryError",
+        "-Djava.net.preferIPv4Stack=true",
+        "-cp",
+        classpath,
+        "org.languagetool.server.HTTPServer",
+        "--port",
+        str(port),
+        "--config",
+        str(properties),
+    ]
+
+
+def identity(config: ServerConfig, home: Path) -> dict[str, str]:
+    """The server-side settings that matter: a shared server whose identity differs restarts.
+
+    Per-request settings (variant, mother tongue, picky level, disabled rules) are not here:
+    they are request parameters, and changing them must not restart the JVM.
+    """
+    return {
+        "install": str(home),
+        "heap_mb": str(config.heap_mb),
+        "max_check_millis": str(config.max_check_millis),
+        "max_text_length": str(config.max_text_length),
+        "pool_size": str(config.pool_size),
+        "classpath": classpath_fingerprint(extra_classpath()),
+    }
+
+
+def classpath_fingerprint(entries: list[Path]) -> str:
+    """A hash of the extra classpath's files (names and contents): changes mean restart."""
+    digest = hashlib.sha256()
+    for entry in entries:
+        digest.update(str(entry).encode() + b"\0")
+        files = sorted(p for p in entry.rglob("*") if p.is_file()) if entry.is_dir() else [entry]
+        for path in files:
+            digest.update(str(path.relative_to(entry) if entry.is_dir() else path).encode())
+            with contextlib.suppress(OSError):
+                digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:16]
 
 
 def _free_port() -> int:

@@ -7,15 +7,30 @@ Why plain `requests` and not language-tool-python's remote mode (3.4.0):
 - its timeout is 300 s, and a local instance kills, restarts and retries on any IO error;
 - it raises a dozen unrelated exception types. Here every failure becomes one `CheckFailure`
   carrying a `GrammarReason` and a one-line detail, so `check()` never raises.
+
+Bounded, whatever the server does: `timeout` is a deadline for the whole request (connect,
+headers, body), not per socket read - a timer shuts the request's socket down when it passes, so
+a server sending one byte a second cannot hold us longer. The body is read in pieces and
+refused beyond `MAX_RESPONSE_BYTES`, and at most `MAX_MATCHES` matches per answer are parsed.
+Loopback URLs (our own server) never go through a proxy (`trust_env` off).
 """
 
 from __future__ import annotations
 
+import contextlib
+import json
+import socket
+import threading
 import time
+import weakref
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 import requests
+import urllib3.connection
+import urllib3.connectionpool
+from requests.adapters import HTTPAdapter
 
 from commcoach.feedback.grammar.offsets import Utf16Index
 from commcoach.feedback.report import GrammarReason
@@ -62,6 +77,63 @@ class CheckFailure(Exception):
 
 MAX_REPLACEMENTS = 5
 """LanguageTool can return 40 suggestions for one typo; learners need the first few."""
+MAX_RESPONSE_BYTES = 8 * 2**20
+"""A legitimate answer for one request (<= 10,000 characters) is well under 1 MB."""
+MAX_MATCHES = 1000
+"""Matches parsed per answer: more than one per 10 characters is noise, not feedback."""
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
+
+_tracking = threading.local()
+"""`_tracking.sockets`: where connections opened by the current request register their socket."""
+
+
+def _track(sock: socket.socket) -> None:
+    sockets = getattr(_tracking, "sockets", None)
+    if sockets is not None:
+        sockets.add(sock)
+
+
+class _TrackedHTTPConnection(urllib3.connection.HTTPConnection):
+    """Remembers its socket so a deadline timer can shut it down mid-read."""
+
+    def _new_conn(self) -> socket.socket:
+        sock = super()._new_conn()
+        _track(sock)
+        return sock
+
+
+class _TrackedHTTPSConnection(urllib3.connection.HTTPSConnection):
+    """The same for HTTPS (shutting down the raw socket also ends the TLS read)."""
+
+    def _new_conn(self) -> socket.socket:
+        sock = super()._new_conn()
+        _track(sock)
+        return sock
+
+
+class _TrackedHTTPPool(urllib3.connectionpool.HTTPConnectionPool):
+    ConnectionCls = _TrackedHTTPConnection
+
+
+class _TrackedHTTPSPool(urllib3.connectionpool.HTTPSConnectionPool):
+    ConnectionCls = _TrackedHTTPSConnection
+
+
+class _TrackedAdapter(HTTPAdapter):
+    """An HTTPAdapter whose pools open tracked connections."""
+
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = {
+            "http": _TrackedHTTPPool,
+            "https": _TrackedHTTPSPool,
+        }
+
+
+def is_loopback(url: str) -> bool:
+    """True for http://127.0.0.1:..., http://localhost:... and [::1]."""
+    host = (urlsplit(url).hostname or "").lower()
+    return host in LOOPBACK_HOSTS
 
 
 class LtClient:
@@ -72,6 +144,14 @@ class LtClient:
         self.timeout = timeout
         self._session = requests.Session()
         self._session.headers["User-Agent"] = "commcoach"
+        if is_loopback(self.base_url):
+            self._session.trust_env = False  # never send our own server's traffic to a proxy
+        adapter = _TrackedAdapter()
+        self._session.mount("http://", adapter)
+        self._session.mount("https://", adapter)
+        self._sockets: weakref.WeakSet[socket.socket] = weakref.WeakSet()
+        self.truncated = False
+        """True when the last check's answer had more than MAX_MATCHES matches."""
 
     def close(self) -> None:
         """Drop the keep-alive connection."""
@@ -96,9 +176,11 @@ class LtClient:
         payload = self._request("POST", "v2/check", {**params, "text": text}, timeout)
         if not isinstance(payload, dict) or not isinstance(payload.get("matches"), list):
             raise CheckFailure(GrammarReason.BAD_RESPONSE, "/v2/check answer has no match list")
+        raw_matches = payload["matches"]
+        self.truncated = len(raw_matches) > MAX_MATCHES
         index = Utf16Index(text)
         try:
-            return [_parse_match(raw, index, text) for raw in payload["matches"]]
+            return [_parse_match(raw, index, text) for raw in raw_matches[:MAX_MATCHES]]
         except (KeyError, TypeError, ValueError) as exc:
             raise CheckFailure(
                 GrammarReason.BAD_RESPONSE, f"/v2/check answer is malformed ({exc!r})"
@@ -110,10 +192,28 @@ class LtClient:
         url = self.base_url + path
         limit = self.timeout if timeout is None else timeout
         started = time.monotonic()
+        aborted = threading.Event()
+
+        def abort() -> None:
+            aborted.set()
+            for sock in list(self._sockets):
+                with contextlib.suppress(OSError):
+                    sock.shutdown(socket.SHUT_RDWR)
+
+        timer = threading.Timer(max(0.0, limit), abort)
+        timer.daemon = True
+        _tracking.sockets = self._sockets
+        timer.start()
         try:
             response = self._session.request(
-                method, url, data=data, timeout=(min(5.0, limit), limit)
+                method, url, data=data, timeout=(min(5.0, limit), limit), stream=True
             )
+            try:
+                body = _read_capped(response, url)
+            finally:
+                response.close()
+        except CheckFailure:
+            raise
         except requests.ConnectTimeout:
             raise CheckFailure(
                 GrammarReason.SERVER_DOWN, f"cannot connect to {self.base_url}"
@@ -124,6 +224,11 @@ class LtClient:
                 f"no answer from {self.base_url} within {limit:g} s",
             ) from None
         except requests.ConnectionError as exc:
+            if aborted.is_set():
+                raise CheckFailure(
+                    GrammarReason.TIMED_OUT,
+                    f"no full answer from {self.base_url} within {limit:g} s",
+                ) from None
             if _is_protocol_garbage(exc):
                 raise CheckFailure(
                     GrammarReason.BAD_RESPONSE, f"{self.base_url} did not answer in HTTP"
@@ -131,14 +236,48 @@ class LtClient:
             raise CheckFailure(
                 GrammarReason.SERVER_DOWN, f"cannot connect to {self.base_url}"
             ) from None
-        except requests.RequestException as exc:
+        except (requests.RequestException, urllib3.exceptions.HTTPError, OSError) as exc:
+            if aborted.is_set():
+                raise CheckFailure(
+                    GrammarReason.TIMED_OUT,
+                    f"no full answer from {self.base_url} within {limit:g} s",
+                ) from None
             raise CheckFailure(GrammarReason.BAD_RESPONSE, f"{url}: {type(exc).__name__}") from None
+        finally:
+            timer.cancel()
+            _tracking.sockets = None
+        if aborted.is_set():
+            raise CheckFailure(
+                GrammarReason.TIMED_OUT, f"no full answer from {self.base_url} within {limit:g} s"
+            )
         if response.status_code != 200:
-            raise _http_failure(url, response, time.monotonic() - started)
+            raise _http_failure(url, response.status_code, body, time.monotonic() - started)
         try:
-            return response.json()
-        except ValueError:
+            return json.loads(body)
+        except (ValueError, RecursionError):
             raise CheckFailure(GrammarReason.BAD_RESPONSE, f"{url} did not return JSON") from None
+
+
+def _read_capped(response: requests.Response, url: str) -> bytes:
+    """The body, refused beyond MAX_RESPONSE_BYTES (checked before and while reading)."""
+    declared = response.headers.get("Content-Length", "")
+    if declared.isdigit() and int(declared) > MAX_RESPONSE_BYTES:
+        raise CheckFailure(
+            GrammarReason.BAD_RESPONSE,
+            f"{url}: answer of {int(declared) // 2**20} MB refused "
+            f"(limit {MAX_RESPONSE_BYTES // 2**20} MB)",
+        )
+    parts: list[bytes] = []
+    size = 0
+    for part in response.iter_content(64 * 1024):
+        size += len(part)
+        if size > MAX_RESPONSE_BYTES:
+            raise CheckFailure(
+                GrammarReason.BAD_RESPONSE,
+                f"{url}: answer larger than {MAX_RESPONSE_BYTES // 2**20} MB refused",
+            )
+        parts.append(part)
+    return b"".join(parts)
 
 
 def _parse_match(raw: dict[str, Any], index: Utf16Index, text: str) -> LtMatch:
@@ -161,9 +300,8 @@ def _parse_match(raw: dict[str, Any], index: Utf16Index, text: str) -> LtMatch:
     )
 
 
-def _http_failure(url: str, response: requests.Response, elapsed: float) -> CheckFailure:
-    body = " ".join(response.text.split())[:200]
-    code = response.status_code
+def _http_failure(url: str, code: int, raw: bytes, elapsed: float) -> CheckFailure:
+    body = " ".join(raw[:4096].decode("utf-8", errors="replace").split())[:200]
     if "took longer than allowed" in body or ("timeout" in body.lower() and code >= 500):
         return CheckFailure(GrammarReason.TIMED_OUT, f"LanguageTool gave up after {elapsed:.0f} s")
     if code == 413:
