@@ -73,6 +73,11 @@ class SharedServer:
         """From the state file (a small read and a /proc lookup); never blocks on the server."""
         for child in self._children:
             child.poll()  # reap a supervisor that exited, so its pid is not a zombie
+        with self._lock:
+            if self._starting:  # our own start decides (it may be replacing a stale record)
+                return ServerStatus(
+                    ServerState.STARTING, GrammarReason.STARTING, "LanguageTool is starting"
+                )
         record = self._usable_record()
         if record is not None and record.state in ("ready", "starting"):
             if record.state == "ready":
@@ -82,10 +87,6 @@ class SharedServer:
                 ServerState.STARTING, GrammarReason.STARTING, record.detail or "starting"
             )
         with self._lock:
-            if self._starting:
-                return ServerStatus(
-                    ServerState.STARTING, GrammarReason.STARTING, "LanguageTool is starting"
-                )
             if self._failure is not None:
                 return self._failure
         return ServerStatus(ServerState.STOPPED, GrammarReason.STARTING, "not started yet")

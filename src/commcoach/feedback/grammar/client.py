@@ -180,11 +180,12 @@ class LtClient:
         self.truncated = len(raw_matches) > MAX_MATCHES
         index = Utf16Index(text)
         try:
-            return [_parse_match(raw, index, text) for raw in raw_matches[:MAX_MATCHES]]
+            parsed = [_parse_match(raw, index, text) for raw in raw_matches[:MAX_MATCHES]]
         except (KeyError, TypeError, ValueError) as exc:
             raise CheckFailure(
                 GrammarReason.BAD_RESPONSE, f"/v2/check answer is malformed ({exc!r})"
             ) from None
+        return [m for m in parsed if m.start < m.end]  # outside the text: a broken answer
 
     def _request(
         self, method: str, path: str, data: dict[str, str] | None, timeout: float | None
