@@ -1,10 +1,11 @@
 """The composer: a multi-line editor with live feedback and autosave.
 
-As you type: the word count updates at once; after a short pause the fast local channels
-(style, readability, rubric; no LanguageTool) run in an exclusive thread worker, and the result is
-applied only if the text is still the text that was analysed (the staleness guard of Textual's
-`examples/dictionary.py`). The text is autosaved at the same pause, and at least every
-`AUTOSAVE_MAX_WAIT` seconds while typing without pause, in another exclusive thread worker.
+As you type: the word count updates at once (in a big text, at the pause); after a short pause
+the fast local channels (style, readability, rubric; no LanguageTool) run in an exclusive thread
+worker, and the result is applied only if the text is still the text that was analysed (the
+staleness guard of Textual's `examples/dictionary.py`). The text is autosaved at the same
+pause, and at least every `AUTOSAVE_MAX_WAIT` seconds while typing without pause, in another
+exclusive thread worker.
 
 Big pastes stay responsive: over `LIVE_MAX_CHARS` the live channels look only at what is being
 edited (the paragraph around the cursor, at most `LIVE_WINDOW_CHARS`), after a longer pause,
@@ -125,6 +126,8 @@ class Composer(Vertical):
         self._rest = Content("")
         self._edits = 0
         """Counts changes: a windowed live result applies only if no edit came after it."""
+        self._big = len(text) > LIVE_MAX_CHARS
+        """Over LIVE_MAX_CHARS at the last look: per-key work skips the whole text."""
         self.last_report: Report | None = None
         """The latest live report that matched the text (None until the first pause)."""
 
@@ -188,10 +191,17 @@ class Composer(Vertical):
 
     def _on_text_changed(self) -> None:
         """Per keystroke: count words, (re)arm the debounce timer, maybe autosave. Cheap."""
-        text = self.text_area.text
         self._edits += 1
-        self._show_count(text)
         self._changed_at = time.monotonic()
+        if self._big:  # no whole-text work per key: the count updates at the pause
+            if self._timer is None:
+                self._timer = self.set_timer(BIG_TEXT_DEBOUNCE_SECONDS, self._debounced)
+            if self._changed_at - self._saved_at > AUTOSAVE_MAX_WAIT:
+                self._save(self.text_area.text)
+            return
+        text = self.text_area.text
+        self._big = len(text) > LIVE_MAX_CHARS
+        self._show_count(text)
         if self._timer is None:
             self._timer = self.set_timer(_debounce(len(text)), self._debounced)
         if self._changed_at - self._saved_at > AUTOSAVE_MAX_WAIT:
@@ -212,6 +222,8 @@ class Composer(Vertical):
         """The typing paused (or the timer was re-armed too early): run the live channels."""
         self._timer = None
         text = self.text_area.text
+        self._big = len(text) > LIVE_MAX_CHARS
+        self._show_count(text)
         remaining = self._changed_at + _debounce(len(text)) - time.monotonic()
         if remaining > 0.005:
             self._timer = self.set_timer(remaining, self._debounced)
