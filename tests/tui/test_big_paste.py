@@ -36,5 +36,5 @@ async def test_live_feedback_in_a_big_text_analyses_only_the_edited_paragraph(
         await wait_for(pilot, lambda: "this paragraph" in shown(composer.live_bar), what="bar")
         assert seen and all(len(t) <= LIVE_WINDOW_CHARS for t in seen)
         assert seen[-1].startswith("79. ") and seen[-1].endswith("x"), "the edited paragraph"
-        assert f"{len((text + "x").split())} words" in shown(composer.live_bar).replace(",", "")
+        assert f"{len((text + 'x').split())} words" in shown(composer.live_bar).replace(",", "")
         assert composer.text == text + "x", "nothing typed is lost"
