@@ -20,6 +20,7 @@ from __future__ import annotations
 import collections
 import contextlib
 import hashlib
+import http.client
 import os
 import socket
 import subprocess
@@ -30,9 +31,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import IO
+from urllib.parse import urlsplit
 
 import psutil
-import requests
 
 from commcoach import paths
 from commcoach.feedback.report import GrammarReason
@@ -309,21 +310,16 @@ class LanguageToolServer:
     def _await_ready(self, proc: subprocess.Popen[bytes], url: str) -> str:
         """'ready', 'port in use', or a one-line reason why the JVM did not come up."""
         deadline = time.monotonic() + self.config.start_timeout
-        session = requests.Session()
-        try:
-            while time.monotonic() < deadline and not self._closing.is_set():
-                code = proc.poll()
-                if code is not None:
-                    tail = _log_tail(self.log_path)
-                    if "Address already in use" in tail or "BindException" in tail:
-                        return "port in use"
-                    return f"LanguageTool exited with code {code} while starting: {tail}"
-                with contextlib.suppress(requests.RequestException):
-                    if session.get(url + "v2/healthcheck", timeout=2).status_code == 200:
-                        return "ready"
-                self._closing.wait(0.2)
-        finally:
-            session.close()
+        while time.monotonic() < deadline and not self._closing.is_set():
+            code = proc.poll()
+            if code is not None:
+                tail = _log_tail(self.log_path)
+                if "Address already in use" in tail or "BindException" in tail:
+                    return "port in use"
+                return f"LanguageTool exited with code {code} while starting: {tail}"
+            if healthcheck(url, 2.0):
+                return "ready"
+            self._closing.wait(0.2)
         return f"LanguageTool did not become ready within {self.config.start_timeout:.0f} s"
 
     def _write_properties(self) -> Path:
@@ -411,6 +407,23 @@ def classpath_fingerprint(entries: list[Path]) -> str:
             with contextlib.suppress(OSError):
                 digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()[:16]
+
+
+def healthcheck(url: str, timeout: float) -> bool:
+    """GET /v2/healthcheck on our loopback server (stdlib http.client: never via a proxy)."""
+    parts = urlsplit(url)
+    if not parts.hostname or not parts.port:
+        return False
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout)
+    try:
+        conn.request("GET", "/v2/healthcheck")
+        response = conn.getresponse()
+        response.read(4096)
+        return response.status == 200
+    except (OSError, http.client.HTTPException):
+        return False
+    finally:
+        conn.close()
 
 
 def _free_port() -> int:

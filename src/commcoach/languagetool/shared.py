@@ -27,14 +27,19 @@ from dataclasses import asdict
 from pathlib import Path
 
 import psutil
-import requests
 
 from commcoach.feedback.report import GrammarReason
 from commcoach.languagetool import LT_VERSION, process, state
 from commcoach.languagetool.errors import JavaNotFoundError, NotInstalledError
 from commcoach.languagetool.install import find_install
 from commcoach.languagetool.java import find_java, find_java_executable
-from commcoach.languagetool.server import ServerConfig, ServerState, ServerStatus, identity
+from commcoach.languagetool.server import (
+    ServerConfig,
+    ServerState,
+    ServerStatus,
+    healthcheck,
+    identity,
+)
 
 LOCK_SLACK = 30.0
 """Seconds beyond the start timeout that we wait for another process holding the lock."""
@@ -307,17 +312,8 @@ def _reason(value: str) -> GrammarReason:
 
 
 def _healthy(url: str, timeout: float) -> bool:
-    """GET /v2/healthcheck on a loopback URL, never through a proxy."""
-    if not url:
-        return False
-    session = requests.Session()
-    session.trust_env = False  # a proxy must never see (or break) loopback traffic
-    try:
-        return session.get(url.rstrip("/") + "/v2/healthcheck", timeout=timeout).status_code == 200
-    except requests.RequestException:
-        return False
-    finally:
-        session.close()
+    """The record's URL answers /v2/healthcheck."""
+    return bool(url) and healthcheck(url, timeout)
 
 
 def terminate(pid: int, grace: float = 10.0) -> None:

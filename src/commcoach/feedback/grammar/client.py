@@ -8,31 +8,20 @@ Why plain `requests` and not language-tool-python's remote mode (3.4.0):
 - it raises a dozen unrelated exception types. Here every failure becomes one `CheckFailure`
   carrying a `GrammarReason` and a one-line detail, so `check()` never raises.
 
-Bounded, whatever the server does: `timeout` is a deadline for the whole request (connect,
-headers, body), not per socket read - a timer shuts the request's socket down when it passes, so
-a server sending one byte a second cannot hold us longer. The body is read in pieces and
-refused beyond `MAX_RESPONSE_BYTES`, and at most `MAX_MATCHES` matches per answer are parsed.
-Loopback URLs (our own server) never go through a proxy (`trust_env` off).
+Bounded, whatever the server does: `timeout` is a deadline for the whole request and answers
+are size-capped (transport.py); at most `MAX_MATCHES` matches per answer are parsed.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
-import socket
-import threading
 import time
-import weakref
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
-import requests
-import urllib3.connection
-import urllib3.connectionpool
-from requests.adapters import HTTPAdapter
-
+from commcoach.feedback.grammar.errors import CheckFailure
 from commcoach.feedback.grammar.offsets import Utf16Index
+from commcoach.feedback.grammar.transport import MAX_RESPONSE_BYTES, make_transport
 from commcoach.feedback.report import GrammarReason
 
 
@@ -66,74 +55,12 @@ class LtMatch:
         )
 
 
-class CheckFailure(Exception):
-    """The server could not check the text; `reason` and `detail` go into GrammarStatus."""
-
-    def __init__(self, reason: GrammarReason, detail: str) -> None:
-        super().__init__(detail)
-        self.reason = reason
-        self.detail = detail
-
+__all__ = ["MAX_MATCHES", "MAX_RESPONSE_BYTES", "CheckFailure", "LtClient", "LtMatch"]
 
 MAX_REPLACEMENTS = 5
 """LanguageTool can return 40 suggestions for one typo; learners need the first few."""
-MAX_RESPONSE_BYTES = 8 * 2**20
-"""A legitimate answer for one request (<= 10,000 characters) is well under 1 MB."""
 MAX_MATCHES = 1000
 """Matches parsed per answer: more than one per 10 characters is noise, not feedback."""
-LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
-
-_tracking = threading.local()
-"""`_tracking.sockets`: where connections opened by the current request register their socket."""
-
-
-def _track(sock: socket.socket) -> None:
-    sockets = getattr(_tracking, "sockets", None)
-    if sockets is not None:
-        sockets.add(sock)
-
-
-class _TrackedHTTPConnection(urllib3.connection.HTTPConnection):
-    """Remembers its socket so a deadline timer can shut it down mid-read."""
-
-    def _new_conn(self) -> socket.socket:
-        sock = super()._new_conn()
-        _track(sock)
-        return sock
-
-
-class _TrackedHTTPSConnection(urllib3.connection.HTTPSConnection):
-    """The same for HTTPS (shutting down the raw socket also ends the TLS read)."""
-
-    def _new_conn(self) -> socket.socket:
-        sock = super()._new_conn()
-        _track(sock)
-        return sock
-
-
-class _TrackedHTTPPool(urllib3.connectionpool.HTTPConnectionPool):
-    ConnectionCls = _TrackedHTTPConnection
-
-
-class _TrackedHTTPSPool(urllib3.connectionpool.HTTPSConnectionPool):
-    ConnectionCls = _TrackedHTTPSConnection
-
-
-class _TrackedAdapter(HTTPAdapter):
-    """An HTTPAdapter whose pools open tracked connections."""
-
-    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
-        super().init_poolmanager(*args, **kwargs)
-        self.poolmanager.pool_classes_by_scheme = {
-            "http": _TrackedHTTPPool,
-            "https": _TrackedHTTPSPool,
-        }
-
-
-def is_loopback(url: str) -> bool:
-    """True for http://127.0.0.1:..., http://localhost:... and [::1]."""
-    host = (urlsplit(url).hostname or "").lower()
-    return host in LOOPBACK_HOSTS
 
 
 class LtClient:
@@ -142,20 +69,13 @@ class LtClient:
     def __init__(self, base_url: str, timeout: float) -> None:
         self.base_url = base_url if base_url.endswith("/") else base_url + "/"
         self.timeout = timeout
-        self._session = requests.Session()
-        self._session.headers["User-Agent"] = "commcoach"
-        if is_loopback(self.base_url):
-            self._session.trust_env = False  # never send our own server's traffic to a proxy
-        adapter = _TrackedAdapter()
-        self._session.mount("http://", adapter)
-        self._session.mount("https://", adapter)
-        self._sockets: weakref.WeakSet[socket.socket] = weakref.WeakSet()
+        self._transport = make_transport(self.base_url)
         self.truncated = False
         """True when the last check's answer had more than MAX_MATCHES matches."""
 
     def close(self) -> None:
         """Drop the keep-alive connection."""
-        self._session.close()
+        self._transport.close()
 
     def languages(self) -> set[str]:
         """Language codes the server knows, short and long (`de`, `de-DE`)."""
@@ -193,92 +113,13 @@ class LtClient:
         url = self.base_url + path
         limit = self.timeout if timeout is None else timeout
         started = time.monotonic()
-        aborted = threading.Event()
-
-        def abort() -> None:
-            aborted.set()
-            for sock in list(self._sockets):
-                with contextlib.suppress(OSError):
-                    sock.shutdown(socket.SHUT_RDWR)
-
-        timer = threading.Timer(max(0.0, limit), abort)
-        timer.daemon = True
-        _tracking.sockets = self._sockets
-        timer.start()
-        try:
-            response = self._session.request(
-                method, url, data=data, timeout=(min(5.0, limit), limit), stream=True
-            )
-            try:
-                body = _read_capped(response, url)
-            finally:
-                response.close()
-        except CheckFailure:
-            raise
-        except requests.ConnectTimeout:
-            raise CheckFailure(
-                GrammarReason.SERVER_DOWN, f"cannot connect to {self.base_url}"
-            ) from None
-        except requests.Timeout:
-            raise CheckFailure(
-                GrammarReason.TIMED_OUT,
-                f"no answer from {self.base_url} within {limit:g} s",
-            ) from None
-        except requests.ConnectionError as exc:
-            if aborted.is_set():
-                raise CheckFailure(
-                    GrammarReason.TIMED_OUT,
-                    f"no full answer from {self.base_url} within {limit:g} s",
-                ) from None
-            if _is_protocol_garbage(exc):
-                raise CheckFailure(
-                    GrammarReason.BAD_RESPONSE, f"{self.base_url} did not answer in HTTP"
-                ) from None
-            raise CheckFailure(
-                GrammarReason.SERVER_DOWN, f"cannot connect to {self.base_url}"
-            ) from None
-        except (requests.RequestException, urllib3.exceptions.HTTPError, OSError) as exc:
-            if aborted.is_set():
-                raise CheckFailure(
-                    GrammarReason.TIMED_OUT,
-                    f"no full answer from {self.base_url} within {limit:g} s",
-                ) from None
-            raise CheckFailure(GrammarReason.BAD_RESPONSE, f"{url}: {type(exc).__name__}") from None
-        finally:
-            timer.cancel()
-            _tracking.sockets = None
-        if aborted.is_set():
-            raise CheckFailure(
-                GrammarReason.TIMED_OUT, f"no full answer from {self.base_url} within {limit:g} s"
-            )
-        if response.status_code != 200:
-            raise _http_failure(url, response.status_code, body, time.monotonic() - started)
+        status, body = self._transport.request(method, path, data, limit)
+        if status != 200:
+            raise _http_failure(url, status, body, time.monotonic() - started)
         try:
             return json.loads(body)
         except (ValueError, RecursionError):
             raise CheckFailure(GrammarReason.BAD_RESPONSE, f"{url} did not return JSON") from None
-
-
-def _read_capped(response: requests.Response, url: str) -> bytes:
-    """The body, refused beyond MAX_RESPONSE_BYTES (checked before and while reading)."""
-    declared = response.headers.get("Content-Length", "")
-    if declared.isdigit() and int(declared) > MAX_RESPONSE_BYTES:
-        raise CheckFailure(
-            GrammarReason.BAD_RESPONSE,
-            f"{url}: answer of {int(declared) // 2**20} MB refused "
-            f"(limit {MAX_RESPONSE_BYTES // 2**20} MB)",
-        )
-    parts: list[bytes] = []
-    size = 0
-    for part in response.iter_content(64 * 1024):
-        size += len(part)
-        if size > MAX_RESPONSE_BYTES:
-            raise CheckFailure(
-                GrammarReason.BAD_RESPONSE,
-                f"{url}: answer larger than {MAX_RESPONSE_BYTES // 2**20} MB refused",
-            )
-        parts.append(part)
-    return b"".join(parts)
 
 
 def _parse_match(raw: dict[str, Any], index: Utf16Index, text: str) -> LtMatch:
@@ -314,17 +155,3 @@ def _http_failure(url: str, code: int, raw: bytes, elapsed: float) -> CheckFailu
     if code == 503:
         return CheckFailure(GrammarReason.SERVER_DOWN, f"{url}: server busy (HTTP 503)")
     return CheckFailure(GrammarReason.BAD_RESPONSE, f"{url}: HTTP {code}: {body}")
-
-
-def _is_protocol_garbage(exc: BaseException) -> bool:
-    """True when the peer answered, but not in HTTP (BadStatusLine and friends)."""
-    seen: BaseException | None = exc
-    for _ in range(6):
-        if seen is None:
-            return False
-        if "BadStatusLine" in repr(seen) or "LineTooLong" in repr(seen):
-            return True
-        args = getattr(seen, "args", ())
-        nested = next((a for a in args if isinstance(a, BaseException)), None)
-        seen = nested or seen.__cause__ or seen.__context__
-    return False
