@@ -66,6 +66,8 @@ class GrammarSettings(BaseModel):
     """How long one grammar check may take before feedback arrives without it (0-600 s)."""
     heap_mb: int = Field(default=768, ge=128, le=65536)
     """Java heap for the local LanguageTool server (128-65536 MB)."""
+    idle_minutes: float = Field(default=5.0, gt=0, le=1440, allow_inf_nan=False)
+    """The shared local LanguageTool server stops after this many minutes without a check."""
 
     @field_validator("mother_tongue")
     @classmethod

@@ -7,7 +7,6 @@ from collections.abc import Mapping
 from functools import lru_cache
 
 from commcoach import safe_regex
-from commcoach.detectors import BUILTIN_DETECTORS
 from commcoach.models import (
     AllOf,
     AnyOf,
@@ -36,6 +35,8 @@ def find_evidence(
     A plain name is a rubric element of this scenario first (so follow-ups can say
     `unless: eta`), else a built-in detector.
     """
+    from commcoach.detectors import BUILTIN_DETECTORS  # compiled on first use, not at import
+
     if isinstance(spec, str):
         if spec in elements:
             return find_evidence(elements[spec].detector, text, {})

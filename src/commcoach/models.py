@@ -23,7 +23,6 @@ from pydantic import (
 )
 
 from commcoach import safe_regex
-from commcoach.detectors import BUILTIN_DETECTORS
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=4000, strip_whitespace=True)]
@@ -33,7 +32,11 @@ END = "end"
 
 class _Frozen(BaseModel):
     model_config = ConfigDict(
-        frozen=True, extra="forbid", use_attribute_docstrings=True, populate_by_name=True
+        defer_build=True,  # schemas are built when scenarios load, not when a check imports us
+        frozen=True,
+        extra="forbid",
+        use_attribute_docstrings=True,
+        populate_by_name=True,
     )
 
 
@@ -279,6 +282,8 @@ class Scenario(_Frozen):
 
     def reference_problems(self) -> list[tuple[tuple[str | int, ...], str]]:
         """Every detector name, element id and turn id used must exist: (location, problem)."""
+        from commcoach.detectors import BUILTIN_DETECTORS  # compiles patterns: only when needed
+
         elements = self.element_ids()
         turn_ids = [turn.id for turn in self.turns]
         problems: list[tuple[tuple[str | int, ...], str]] = []

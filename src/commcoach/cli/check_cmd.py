@@ -1,25 +1,41 @@
-"""`commcoach check`: feedback on a message from a file or stdin, like a linter."""
+"""`commcoach check FILE...`: feedback on messages from files or stdin, like a linter.
+
+Made for editors and git hooks: each FILE is its own message, all checked with one engine (one
+grammar client on the user's shared LanguageTool server, which a first call starts and later
+calls reuse). Text output is linter lines per file; `--format json` prints one report, or a JSON
+array of `{"path", "report"}` objects when more than one file is given. Exit 0: no errors,
+1: errors found in some file, 2: bad usage or unreadable input. A grammar check that takes more
+than a second reports its progress on stderr (on a terminal only, so hooks stay quiet).
+"""
 
 from __future__ import annotations
 
+import json
 import sys
+import threading
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 import click
 
 from commcoach.cli.common import echo, fail, library_from, settings_or_fail
 from commcoach.config import GrammarBackend, Settings
-from commcoach.feedback.report import Report
+from commcoach.feedback.report import GrammarState, Report
 from commcoach.models import Scenario
 from commcoach.safe_text import plain
 from commcoach.text import line_col
 
+if TYPE_CHECKING:
+    from commcoach.feedback.engine import FeedbackEngine
+
 MAX_INPUT_BYTES = 1_000_000
+PROGRESS_AFTER = 1.0
+"""Seconds a grammar check may take before progress appears on stderr."""
 
 
 @click.command()
-@click.argument("source", default="-", metavar="[FILE|-]")
+@click.argument("sources", nargs=-1, metavar="[FILE...|-]")
 @click.option("--scenario", "scenario_id", help="Check against this scenario's rubric.")
 @click.option("--turn", type=int, help="Turn number (1-based) of the scenario.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
@@ -27,18 +43,29 @@ MAX_INPUT_BYTES = 1_000_000
     "--grammar", type=click.Choice([b.value for b in GrammarBackend]), help="Grammar backend."
 )
 @click.option("--save", is_flag=True, help="Keep the result in your history as a draft.")
+@click.option(
+    "--git-message",
+    is_flag=True,
+    help="FILE is a git commit message: ignore its # comment lines and the diff below >8.",
+)
 @click.pass_context
 def check(
     ctx: click.Context,
-    source: str,
+    sources: tuple[str, ...],
     scenario_id: str | None,
     turn: int | None,
     fmt: str,
     grammar: str | None,
     save: bool,
+    git_message: bool,
 ) -> None:
-    """Feedback on FILE (or stdin). Exit 0: no errors, 1: errors found, 2: bad usage."""
-    text, name = _read(source)
+    """Feedback on each FILE (or stdin). Exit 0: no errors, 1: errors found, 2: bad usage."""
+    names = list(sources) or ["-"]
+    if names.count("-") > 1:
+        fail("stdin (-) can be given only once")
+    inputs = [_read(name) for name in names]  # read everything first: bad input fails early
+    if git_message:
+        inputs = [(strip_git_comments(text), name) for text, name in inputs]
     settings = settings_or_fail()
     if grammar:
         settings = settings.model_copy(
@@ -46,34 +73,136 @@ def check(
                 "grammar": settings.grammar.model_copy(update={"backend": GrammarBackend(grammar)})
             }
         )
-    scenario = None
-    turn_id = None
-    if turn is not None and scenario_id is None:
-        fail("--turn needs --scenario")
-    if scenario_id:
-        scenario = library_from(ctx, warn=False).scenarios.get(scenario_id)
-        if scenario is None:
-            fail(f"--scenario: no scenario '{scenario_id}' (see `commcoach scenarios list`)")
-        if turn is not None:
-            if not 1 <= turn <= len(scenario.turns):
-                fail(f"--turn: {scenario_id} has turns 1-{len(scenario.turns)}, not {turn}")
-            turn_id = scenario.turns[turn - 1].id
+    scenario, turn_id = _scenario(ctx, scenario_id, turn)
 
     from commcoach.feedback.engine import FeedbackEngine
 
     engine = FeedbackEngine(settings)
-    started = time.monotonic()
+    results: list[tuple[str, Report]] = []
     try:
-        report = engine.analyse(text, scenario, turn_id)
+        for text, name in inputs:
+            started = time.monotonic()
+            report = _analyse(engine, text, name, scenario, turn_id)
+            if save:
+                _save(report, settings, scenario, time.monotonic() - started, name)
+            results.append((name, report))
     finally:
         engine.close()
-    if save:
-        _save(report, settings, scenario, time.monotonic() - started, name)
     if fmt == "json":
-        click.echo(report.model_dump_json(indent=2))
+        if len(results) == 1:
+            click.echo(results[0][1].model_dump_json(indent=2))
+        else:
+            array = [{"path": name, "report": r.model_dump(mode="json")} for name, r in results]
+            click.echo(json.dumps(array, indent=2, ensure_ascii=False))
     else:
-        echo(render_text(report, name))
-    raise SystemExit(1 if report.has_errors else 0)
+        blocks = [render_text(report, name) for name, report in results]
+        if len(blocks) > 1:  # the summary lines carry no file name: say whose they are
+            blocks = [
+                f"== {name}\n{block}" for (name, _), block in zip(results, blocks, strict=True)
+            ]
+        echo("\n".join(blocks))
+    raise SystemExit(1 if any(r.has_errors for _, r in results) else 0)
+
+
+def _scenario(
+    ctx: click.Context, scenario_id: str | None, turn: int | None
+) -> tuple[Scenario | None, str | None]:
+    """The --scenario and --turn options, validated."""
+    if turn is not None and scenario_id is None:
+        fail("--turn needs --scenario")
+    if not scenario_id:
+        return None, None
+    scenario = library_from(ctx, warn=False).scenarios.get(scenario_id)
+    if scenario is None:
+        fail(f"--scenario: no scenario '{scenario_id}' (see `commcoach scenarios list`)")
+    if turn is None:
+        return scenario, None
+    if not 1 <= turn <= len(scenario.turns):
+        fail(f"--turn: {scenario_id} has turns 1-{len(scenario.turns)}, not {turn}")
+    return scenario, scenario.turns[turn - 1].id
+
+
+def _analyse(
+    engine: FeedbackEngine, text: str, name: str, scenario: Scenario | None, turn: str | None
+) -> Report:
+    """One file's report, with progress on stderr when its grammar check takes over 1 s."""
+    meter = ProgressMeter(name, sys.stderr)
+    try:
+        return engine.analyse(text, scenario, turn, progress=meter.update)
+    finally:
+        meter.finish()
+
+
+class ProgressMeter:
+    """`name: grammar 40% (28,000 of 70,000 characters)`, from 1 s on, on terminals only.
+
+    A ticker thread writes the first line after PROGRESS_AFTER even while the first request is
+    still running (a cold server start or a long first batch), then every update redraws it.
+    """
+
+    def __init__(self, name: str, stream: TextIO, *, force: bool = False) -> None:
+        self.name = name
+        self.stream = stream
+        self.enabled = force or stream.isatty()
+        self.started = time.monotonic()
+        self.done = 0
+        self.total = 0
+        self.shown = False
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._ticker: threading.Thread | None = None
+        if self.enabled:
+            self._ticker = threading.Thread(target=self._tick, name="progress", daemon=True)
+            self._ticker.start()
+
+    def update(self, done: int, total: int) -> None:
+        """Progress callback for the grammar checker (characters)."""
+        with self._lock:
+            self.done, self.total = done, total
+        if self.enabled and time.monotonic() - self.started >= PROGRESS_AFTER:
+            self._draw()
+
+    def _tick(self) -> None:
+        while not self._stop.wait(PROGRESS_AFTER / 2):
+            if time.monotonic() - self.started >= PROGRESS_AFTER:
+                self._draw()
+
+    def _draw(self) -> None:
+        with self._lock:
+            if self._stop.is_set():
+                return
+            if self.total:
+                share = self.done / self.total
+                line = (
+                    f"{self.name}: grammar {share:4.0%} "
+                    f"({self.done:,} of {self.total:,} characters)"
+                )
+            else:
+                line = f"{self.name}: checking grammar ({time.monotonic() - self.started:.0f} s)"
+            self.stream.write(f"\r{line}\x1b[K")
+            self.stream.flush()
+            self.shown = True
+
+    def finish(self) -> None:
+        """Stop the ticker and end the progress line."""
+        with self._lock:
+            self._stop.set()
+            if self.shown:
+                self.stream.write("\r\x1b[K")
+                self.stream.flush()
+        if self._ticker is not None:
+            self._ticker.join(timeout=1)
+
+
+SCISSORS = "# ------------------------ >8 ------------------------"
+
+
+def strip_git_comments(text: str) -> str:
+    """Blank git's `#` lines and cut at the scissors line; line numbers stay the same."""
+    lines = text.split("\n")
+    if SCISSORS in lines:
+        lines = lines[: lines.index(SCISSORS)]
+    return "\n".join("" if line.startswith("#") else line for line in lines)
 
 
 def _read(source: str) -> tuple[str, str]:
@@ -132,9 +261,12 @@ def render_text(report: Report, name: str) -> str:
             evidence = f' - "{report.text[r.evidence_start : r.evidence_end]}"'
         lines.append(plain(f"-- [{mark}] {r.label}{evidence}", one_line=True))
     g = report.grammar
-    lines.append(
-        "-- grammar: checked" if g.checked else f"-- grammar: not checked ({g.detail or g.reason})"
-    )
+    if g.checked:
+        lines.append("-- grammar: checked")
+    elif g.state is GrammarState.PARTIAL:
+        lines.append(f"-- grammar: {g.detail}")
+    else:
+        lines.append(f"-- grammar: not checked ({g.detail or g.reason})")
     parts = ", ".join(f"{c.name} {c.points:g}/{c.max_points:g}" for c in report.score.components)
     lines.append(f"-- score {report.score.total}/100 ({parts})")
     return "\n".join(lines)

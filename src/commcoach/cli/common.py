@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
 from commcoach.config import Settings, load_settings
 from commcoach.errors import CommcoachError
 from commcoach.safe_text import plain
-from commcoach.scenarios import Library, load_library
+
+if TYPE_CHECKING:
+    from commcoach.scenarios import Library
 
 USAGE_ERROR = 2
 """Exit code for bad usage or unreadable input."""
@@ -41,6 +43,8 @@ def settings_or_fail() -> Settings:
 
 def library_from(ctx: click.Context, warn: bool = True) -> Library:
     """Load all scenarios (built-in, user folder, --scenarios); warn about broken files."""
+    from commcoach.scenarios import load_library  # YAML + all scenarios: only when asked for
+
     dirs = [Path(d) for d in (ctx.find_root().obj or {}).get("scenario_dirs", ())]
     library = load_library(dirs)
     if warn:

@@ -1,9 +1,11 @@
-"""`commcoach languagetool install|status`: set up and inspect the grammar checker.
+"""`commcoach languagetool install|start|stop|status`: set up and manage the grammar checker.
 
 `install` is what `make setup` and CI run: idempotent (a verified install returns in well under
 a second), exit 0 when LanguageTool is ready to use, one line and exit 1 when it cannot be
-(no Java, no network route). `status` explains what is there and, for the local backend, starts
-a temporary server to time a test check (it says so, and stops it afterwards).
+(no Java, no network route). `start` and `stop` manage the user's shared server (the one the
+app and every `commcoach check` use; it also stops by itself after `grammar.idle_minutes`).
+`status` explains what is there, shows the shared server, and times a test check (for the local
+backend on the shared server, which it starts if needed and says so).
 """
 
 from __future__ import annotations
@@ -17,10 +19,14 @@ from commcoach import paths
 from commcoach.cli.common import echo, fail, settings_or_fail
 from commcoach.config import GrammarBackend, Settings
 from commcoach.errors import CommcoachError
+from commcoach.feedback.grammar import LanguageToolChecker
 from commcoach.languagetool import LT_VERSION
 from commcoach.languagetool.errors import LanguageToolError
 from commcoach.languagetool.install import SOURCES, find_install, home_dir, install, read_marker
 from commcoach.languagetool.java import find_java
+from commcoach.languagetool.server import ServerState
+from commcoach.languagetool.shared import SharedServer, stop_shared
+from commcoach.languagetool.state import is_supervisor, last_used, read_record, shared_dir
 
 FAILURE = 1
 TEST_SENTENCE = "Yesterday I fix the bug in teh login page."
@@ -62,7 +68,64 @@ def install_cmd(source: str, force: bool, skip_java_check: bool) -> None:
 
 
 @languagetool.command()
-@click.option("--no-test", is_flag=True, help="Do not start a server for a test check.")
+def start() -> None:
+    """Start your shared LanguageTool server now (the first check would start it anyway)."""
+    settings = settings_or_fail()
+    checker = _local_checker(settings)
+    server = checker.server
+    assert isinstance(server, SharedServer)
+    started = time.monotonic()
+    server.start()
+    current = server.wait_ready(checker.start_wait)
+    if current.state is not ServerState.READY:
+        fail(current.detail, FAILURE)
+    minutes = settings.grammar.idle_minutes
+    click.echo(
+        f"LanguageTool {LT_VERSION} is running at {current.url} "
+        f"(ready after {time.monotonic() - started:.1f} s; stops after {minutes:g} min idle)"
+    )
+
+
+@languagetool.command()
+def stop() -> None:
+    """Stop your shared LanguageTool server (the app and checks start it again when needed)."""
+    try:
+        record = stop_shared()
+    except (OSError, TimeoutError) as exc:
+        fail(f"cannot stop LanguageTool: {exc}", FAILURE)
+    if record is None:
+        click.echo("LanguageTool is not running.")
+    else:
+        click.echo(f"Stopped LanguageTool (supervisor pid {record.supervisor_pid}).")
+
+
+def _local_checker(settings: Settings) -> LanguageToolChecker:
+    """A checker on the shared server, whatever grammar.backend says."""
+    from commcoach.feedback.grammar import make_grammar_checker
+
+    local = settings.model_copy(
+        update={"grammar": settings.grammar.model_copy(update={"backend": GrammarBackend.LOCAL})}
+    )
+    checker = make_grammar_checker(local)
+    assert isinstance(checker, LanguageToolChecker)
+    return checker
+
+
+def _describe_shared() -> str:
+    """One line on the shared server, from its state file (starts nothing)."""
+    record = read_record(shared_dir())
+    if record is None or not is_supervisor(record.supervisor_pid):
+        return "not running (starts on the first check)"
+    used = max(0.0, time.time() - last_used(shared_dir()))
+    where = f" at {record.url}" if record.url else ""
+    return (
+        f"{record.state}{where}, LanguageTool {record.version}, pid {record.supervisor_pid}, "
+        f"last used {used:.0f} s ago, stops after {record.idle_seconds / 60:g} min idle"
+    )
+
+
+@languagetool.command()
+@click.option("--no-test", is_flag=True, help="Do not run a test check.")
 def status(no_test: bool) -> None:
     """Java, install folder, LanguageTool version, server state and a test check's latency."""
     settings = settings_or_fail()
@@ -84,6 +147,7 @@ def status(no_test: bool) -> None:
         ok = False
     backend = settings.grammar.backend
     click.echo(f"Backend:       {backend.value}")
+    click.echo(f"Shared server: {_describe_shared()}")
     if backend is GrammarBackend.PUBLIC:
         click.echo("               (public: your text is sent to api.languagetool.org)")
     if no_test or backend is GrammarBackend.OFF:
@@ -96,12 +160,12 @@ def status(no_test: bool) -> None:
 
 
 def _test_check(settings: Settings) -> bool:
-    """Time one check with the configured backend; a local server is temporary."""
+    """Time one check with the configured backend (local: the shared server, started if needed)."""
     from commcoach.feedback.grammar import make_grammar_checker
 
     local = settings.grammar.backend is GrammarBackend.LOCAL
-    if local:
-        click.echo("Server:        starting a temporary LanguageTool server for a test check...")
+    if local and _describe_shared().startswith("not running"):
+        click.echo("Server:        starting your shared LanguageTool server for a test check...")
     checker = make_grammar_checker(settings)
     try:
         started = time.monotonic()
@@ -112,9 +176,7 @@ def _test_check(settings: Settings) -> bool:
             echo(f"Server:        unavailable: {outcome.detail}")
             return False
         if local:
-            click.echo(
-                f"Server:        ready at {outcome.server} after {first:.1f} s (with warm-up)"
-            )
+            click.echo(f"Server:        ready at {outcome.server}; first check took {first:.1f} s")
         else:
             click.echo(f"Server:        {outcome.server} answered in {first * 1000:.0f} ms")
         started = time.monotonic()
@@ -127,8 +189,6 @@ def _test_check(settings: Settings) -> bool:
         return True
     finally:
         checker.close()
-        if local:
-            click.echo("               (temporary server stopped)")
 
 
 class _ProgressBar:

@@ -8,9 +8,11 @@ Never imports textual.
 
 from __future__ import annotations
 
+import threading
+
 from commcoach.config import Settings
 from commcoach.feedback import readability, rubric
-from commcoach.feedback.grammar import GrammarChecker, make_grammar_checker
+from commcoach.feedback.grammar.base import GrammarChecker, Progress, make_grammar_checker
 from commcoach.feedback.report import (
     Finding,
     GrammarReason,
@@ -48,12 +50,19 @@ class FeedbackEngine:
     def __init__(self, settings: Settings, grammar: GrammarChecker | None = None) -> None:
         self.settings = settings
         self._grammar = grammar
+        self._grammar_lock = threading.Lock()
 
     @property
     def grammar(self) -> GrammarChecker:
-        """The grammar checker, made on first use (it starts nothing until asked to check)."""
+        """The grammar checker, made on first use (it starts nothing until asked to check).
+
+        Under a lock: the app's start-up workers ask for it at the same time, and two checkers
+        used to mean two LanguageTool JVMs.
+        """
         if self._grammar is None:
-            self._grammar = make_grammar_checker(self.settings)
+            with self._grammar_lock:
+                if self._grammar is None:
+                    self._grammar = make_grammar_checker(self.settings)
         return self._grammar
 
     def analyse(
@@ -64,11 +73,13 @@ class FeedbackEngine:
         *,
         elements: list[RubricElement] | None = None,
         with_grammar: bool = True,
+        progress: Progress | None = None,
     ) -> Report:
         """All feedback on `text`.
 
         `turn` picks the scenario turn whose rubric elements apply (default: the first);
         `elements` overrides them (a follow-up's `expects`), and then word bounds do not apply.
+        `progress(done, total)` hears how far a long grammar check is (characters).
         """
         disabled = frozenset(self.settings.grammar.disabled_rules)
         audience = scenario.audience.value if scenario else None
@@ -85,7 +96,10 @@ class FeedbackEngine:
 
         findings: list[Finding] = []
         if with_grammar and text.strip():
-            grammar_findings, status = self.grammar.check(text)
+            if progress is None:
+                grammar_findings, status = self.grammar.check(text)
+            else:
+                grammar_findings, status = self.grammar.check(text, progress=progress)
             findings.extend(grammar_findings)
         elif with_grammar:
             grammar_findings, status = (

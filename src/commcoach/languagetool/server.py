@@ -19,6 +19,9 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import hashlib
+import http.client
+import os
 import socket
 import subprocess
 import threading
@@ -28,11 +31,11 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import IO
+from urllib.parse import urlsplit
 
 import psutil
-import requests
 
-from commcoach import net, paths
+from commcoach import paths
 from commcoach.feedback.report import GrammarReason
 from commcoach.languagetool import LT_VERSION, process
 from commcoach.languagetool.errors import JavaNotFoundError, NotInstalledError
@@ -276,19 +279,7 @@ class LanguageToolServer:
         for _attempt in range(3):
             port = _free_port()
             url = f"http://127.0.0.1:{port}/"
-            command = [
-                java.path,
-                f"-Xmx{self.config.heap_mb}m",
-                "-XX:+ExitOnOutOfMemoryError",
-                "-Djava.net.preferIPv4Stack=true",
-                "-cp",
-                str(server_jar(home)),
-                "org.languagetool.server.HTTPServer",
-                "--port",
-                str(port),
-                "--config",
-                str(props),
-            ]
+            command = java_command(java.path, home, port, props, self.config)
             with self._open_log(command) as log:
                 proc = process.spawn(command, log, watchdog=self.config.watchdog)
             with self._lock:
@@ -319,21 +310,16 @@ class LanguageToolServer:
     def _await_ready(self, proc: subprocess.Popen[bytes], url: str) -> str:
         """'ready', 'port in use', or a one-line reason why the JVM did not come up."""
         deadline = time.monotonic() + self.config.start_timeout
-        session = net.local_session()  # our own server on 127.0.0.1: never via a proxy
-        try:
-            while time.monotonic() < deadline and not self._closing.is_set():
-                code = proc.poll()
-                if code is not None:
-                    tail = _log_tail(self.log_path)
-                    if "Address already in use" in tail or "BindException" in tail:
-                        return "port in use"
-                    return f"LanguageTool exited with code {code} while starting: {tail}"
-                with contextlib.suppress(requests.RequestException):
-                    if session.get(url + "v2/healthcheck", timeout=2).status_code == 200:
-                        return "ready"
-                self._closing.wait(0.2)
-        finally:
-            session.close()
+        while time.monotonic() < deadline and not self._closing.is_set():
+            code = proc.poll()
+            if code is not None:
+                tail = _log_tail(self.log_path)
+                if "Address already in use" in tail or "BindException" in tail:
+                    return "port in use"
+                return f"LanguageTool exited with code {code} while starting: {tail}"
+            if healthcheck(url, 2.0):
+                return "ready"
+            self._closing.wait(0.2)
         return f"LanguageTool did not become ready within {self.config.start_timeout:.0f} s"
 
     def _write_properties(self) -> Path:
@@ -362,6 +348,82 @@ class LanguageToolServer:
             log.write(f"--- commcoach {stamp}: {' '.join(command)}\n".encode())
             log.flush()
             yield log
+
+
+def extra_classpath() -> list[Path]:
+    """Entries put before LanguageTool's own jar on the server's classpath (ours: none yet).
+
+    A folder here can carry our own XML rules (`org/languagetool/rules/en/grammar-custom.xml`):
+    see /work/shared/notes/languagetool.md, section 5. Its content is part of `identity()`, so
+    a changed rule restarts the shared server.
+    """
+    return []
+
+
+def java_command(
+    java: str, home: Path, port: int, properties: Path, config: ServerConfig
+) -> list[str]:
+    """The one place the JVM's command line is built."""
+    classpath = os.pathsep.join([*(str(p) for p in extra_classpath()), str(server_jar(home))])
+    return [
+        java,
+        f"-Xmx{config.heap_mb}m",
+        "-XX:+ExitOnOutOfMemoryError",
+        "-Djava.net.preferIPv4Stack=true",
+        "-cp",
+        classpath,
+        "org.languagetool.server.HTTPServer",
+        "--port",
+        str(port),
+        "--config",
+        str(properties),
+    ]
+
+
+def identity(config: ServerConfig, home: Path) -> dict[str, str]:
+    """The server-side settings that matter: a shared server whose identity differs restarts.
+
+    Per-request settings (variant, mother tongue, picky level, disabled rules) are not here:
+    they are request parameters, and changing them must not restart the JVM.
+    """
+    return {
+        "install": str(home),
+        "heap_mb": str(config.heap_mb),
+        "max_check_millis": str(config.max_check_millis),
+        "max_text_length": str(config.max_text_length),
+        "pool_size": str(config.pool_size),
+        "classpath": classpath_fingerprint(extra_classpath()),
+    }
+
+
+def classpath_fingerprint(entries: list[Path]) -> str:
+    """A hash of the extra classpath's files (names and contents): changes mean restart."""
+    digest = hashlib.sha256()
+    for entry in entries:
+        digest.update(str(entry).encode() + b"\0")
+        files = sorted(p for p in entry.rglob("*") if p.is_file()) if entry.is_dir() else [entry]
+        for path in files:
+            digest.update(str(path.relative_to(entry) if entry.is_dir() else path).encode())
+            with contextlib.suppress(OSError):
+                digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:16]
+
+
+def healthcheck(url: str, timeout: float) -> bool:
+    """GET /v2/healthcheck on our loopback server (stdlib http.client: never via a proxy)."""
+    parts = urlsplit(url)
+    if not parts.hostname or not parts.port:
+        return False
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout)
+    try:
+        conn.request("GET", "/v2/healthcheck")
+        response = conn.getresponse()
+        response.read(4096)
+        return response.status == 200
+    except (OSError, http.client.HTTPException):
+        return False
+    finally:
+        conn.close()
 
 
 def _free_port() -> int:

@@ -1,8 +1,10 @@
 """The grammar and spelling channel: LanguageTool behind a never-raising, thread-safe `check()`.
 
 Backends (settings.grammar.backend):
-- `local` (default): a LanguageTool server that commcoach starts itself on 127.0.0.1, lazily
-  (on the first check, or early via `start()`), and stops on close/exit. Text stays here.
+- `local` (default): the user's one shared LanguageTool server on 127.0.0.1
+  (`commcoach.languagetool.shared`), started by the first process that needs it, used by the app
+  and every `commcoach check`, stopped by itself after `grammar.idle_minutes` without use.
+  Text stays here.
 - `remote`: the server at settings.grammar.server_url, e.g. a team's own; text is sent there.
 - `public`: https://api.languagetool.org, only when explicitly chosen. **Your text leaves this
   machine** and is subject to its limits (20 requests/min, 20 KB/request, no automated use).
@@ -10,7 +12,10 @@ Backends (settings.grammar.backend):
 
 `check()` returns `(findings, status)`. On any server trouble it returns no findings and a
 NOT_CHECKED status with a reason (NO_JAVA, NOT_INSTALLED, STARTING, SERVER_DOWN, TIMED_OUT,
-BAD_RESPONSE) and one human line; a hanging server costs at most `timeout_seconds`.
+BAD_RESPONSE) and one human line. Time is bounded by a budget that grows with the text
+(chunks.check_budget: `timeout_seconds` for a message, more for a long document); when it runs
+out part-way, the findings of what was checked are kept with a PARTIAL status,
+"partially checked (N of M paragraphs)", and the reason.
 Calls are serialised by a lock (the TUI checks from worker threads); `status()`, `start()` and
 `close()` never wait for a running check.
 
@@ -24,42 +29,34 @@ from __future__ import annotations
 import threading
 import time
 from dataclasses import dataclass
-from typing import Protocol
 
 from commcoach.config import GrammarBackend, Settings
-from commcoach.feedback.grammar.chunks import Chunk, MatchCache, make_batches, split_chunks
-from commcoach.feedback.grammar.client import CheckFailure, LtClient, LtMatch
+from commcoach.feedback.grammar.base import GrammarChecker, OffChecker, Progress
+from commcoach.feedback.grammar.chunks import (
+    BATCH_CHARS,
+    Chunk,
+    MatchCache,
+    check_budget,
+    make_batches,
+    paragraphs_done,
+    request_timeout,
+    split_chunks,
+)
+from commcoach.feedback.grammar.client import MAX_MATCHES, CheckFailure, LtClient, LtMatch
 from commcoach.feedback.grammar.findings import make_dictionary, to_findings
 from commcoach.feedback.report import Finding, GrammarReason, GrammarState, GrammarStatus
 from commcoach.languagetool.errors import NotInstalledError
 from commcoach.languagetool.install import find_install
 from commcoach.languagetool.java import find_java_executable
 from commcoach.languagetool.server import LanguageToolServer, ServerConfig, ServerState
+from commcoach.languagetool.shared import SharedServer
 
 PUBLIC_URL = "https://api.languagetool.org/"
 NO_JAVA_DETAIL = "Java not found on PATH: install Java 17 or newer for grammar checks"
 WARM_UP_TEXT = "Yesterday I fix the bug in teh login page. He go to meeting."
 """Sent once after start with the user's settings, so that the first real check is warm."""
-
-
-class GrammarChecker(Protocol):
-    """What the feedback engine and the TUI need from the grammar channel."""
-
-    def check(self, text: str) -> tuple[list[Finding], GrammarStatus]:
-        """Findings for `text` and whether LanguageTool looked at it. Never raises."""
-        ...
-
-    def status(self) -> GrammarStatus:
-        """The channel's current state, without checking anything."""
-        ...
-
-    def start(self) -> None:
-        """Begin starting the backend in the background (non-blocking)."""
-        ...
-
-    def close(self) -> None:
-        """Release the backend (stops a local server)."""
-        ...
+MAX_MATCHES_TOTAL = 5000
+"""Matches kept for one text, however long: beyond this a report is noise, not feedback."""
 
 
 @dataclass(slots=True)
@@ -74,42 +71,19 @@ class CheckStats:
     """Chunk texts sent by the most recent check."""
 
 
-class OffChecker:
-    """backend = off: grammar is not checked, and the status says why."""
-
-    _STATUS = GrammarStatus(
-        state=GrammarState.NOT_CHECKED,
-        reason=GrammarReason.OFF,
-        detail="grammar and spelling checks are off (settings: grammar.backend)",
-        backend="off",
-    )
-
-    def check(self, text: str) -> tuple[list[Finding], GrammarStatus]:
-        """No findings, OFF status."""
-        return [], self._STATUS
-
-    def status(self) -> GrammarStatus:
-        """Always OFF."""
-        return self._STATUS
-
-    def start(self) -> None:
-        """Nothing to start."""
-
-    def close(self) -> None:
-        """Nothing to stop."""
-
-
 class LanguageToolChecker:
-    """Checks text with LanguageTool: a server we own (`url=None`) or one at `url`."""
+    """Checks text with LanguageTool: the shared server (`server`), one we own (`server_config`,
+    benchmarks), or the one at `url`."""
 
     def __init__(
         self,
         settings: Settings,
         *,
         url: str | None = None,
+        server: SharedServer | None = None,
         server_config: ServerConfig | None = None,
         start_wait: float = 120.0,
-        batch_chars: int = 40_000,
+        batch_chars: int = BATCH_CHARS,
     ) -> None:
         grammar = settings.grammar
         self.backend = grammar.backend.value
@@ -133,20 +107,24 @@ class LanguageToolChecker:
         self._last: GrammarStatus | None = None
         self.stats = CheckStats()
         self.url = url
-        self.server: LanguageToolServer | None = None
-        if url is None:
+        self.server: LanguageToolServer | SharedServer | None = server
+        if url is None and server is None:
             self.server = LanguageToolServer(server_config, warmup=self._warm_up)
 
     # --- GrammarChecker ---------------------------------------------------------------------
 
     def check(
-        self, text: str, *, wait_for_start: float | None = None
+        self,
+        text: str,
+        *,
+        wait_for_start: float | None = None,
+        progress: Progress | None = None,
     ) -> tuple[list[Finding], GrammarStatus]:
         """Findings and status; waits up to `wait_for_start` (default start_wait) for start-up."""
         wait = self.start_wait if wait_for_start is None else wait_for_start
         with self._lock:
             try:
-                findings, status = self._check(text, wait)
+                findings, status = self._check(text, wait, progress)
             except CheckFailure as failure:
                 self._after_failure(failure)
                 findings, status = [], self._not_checked(failure.reason, failure.detail)
@@ -194,54 +172,111 @@ class LanguageToolChecker:
 
     # --- internals --------------------------------------------------------------------------
 
-    def _check(self, text: str, wait: float) -> tuple[list[Finding], GrammarStatus]:
+    def _check(
+        self, text: str, wait: float, progress: Progress | None
+    ) -> tuple[list[Finding], GrammarStatus]:
         chunks = split_chunks(text)
         found: dict[str, tuple[LtMatch, ...]] = {}
-        pending: list[str] = []
+        pending: list[Chunk] = []
+        seen: set[str] = set()
         for chunk in chunks:
             cached = self._cache.get(self._key, chunk.text)
             if cached is not None:
                 found[chunk.text] = cached
-            elif chunk.text not in pending:
-                pending.append(chunk.text)
+            elif chunk.text not in seen:
+                seen.add(chunk.text)
+                pending.append(chunk)
         self.stats.chunks_cached += len(chunks) - len(pending)
-        self.stats.last_sent = tuple(pending)
-        note = ""
+        self.stats.last_sent = tuple(c.text for c in pending)
+        notes: list[str] = []
+        failure: CheckFailure | None = None
         if pending:
             client = self._connect(wait)
             params, note = self._params(client)
-            deadline = time.monotonic() + self._timeout
-            for batch in make_batches([Chunk(0, t) for t in pending], self._batch_chars):
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    raise CheckFailure(
-                        GrammarReason.TIMED_OUT,
-                        f"grammar check took longer than {self._timeout:g} s",
-                    )
-                try:
-                    matches = client.check(batch.text, params, timeout=remaining)
-                except CheckFailure as failure:
-                    if failure.reason is GrammarReason.TIMED_OUT:
-                        raise CheckFailure(
-                            GrammarReason.TIMED_OUT,
-                            f"LanguageTool did not answer within {self._timeout:g} s "
-                            "(settings: grammar.timeout_seconds)",
-                        ) from None
-                    raise
-                self.stats.requests += 1
-                self.stats.chars_sent += len(batch.text)
-                self.stats.chunks_sent += len(batch.chunks)
-                for chunk, chunk_matches in zip(batch.chunks, batch.split(matches), strict=True):
-                    self._cache.put(self._key, chunk.text, chunk_matches)
-                    found[chunk.text] = tuple(chunk_matches)
-            self._timeouts_in_row = 0
+            notes.append(note)
+            failure = self._send(client, params, pending, found, progress, notes)
+        done = {i for i, c in enumerate(chunks) if c.text in found}
+        if failure is not None and not done:
+            raise failure
         absolute = [m.shifted(c.start) for c in chunks for m in found.get(c.text, ())]
+        if len(absolute) > MAX_MATCHES_TOTAL:
+            absolute = absolute[:MAX_MATCHES_TOTAL]
+            notes.append(f"only the first {MAX_MATCHES_TOTAL} LanguageTool matches are shown")
         findings = to_findings(text, absolute, self._dictionary, self._disabled)
         server = self._client.base_url if self._client is not None else (self.url or "")
-        status = GrammarStatus(
-            state=GrammarState.CHECKED, detail=note, backend=self.backend, server=server
+        detail = "; ".join(n for n in notes if n)
+        if failure is None:
+            status = GrammarStatus(
+                state=GrammarState.CHECKED, detail=detail, backend=self.backend, server=server
+            )
+            return findings, status
+        self._after_failure(failure)
+        checked, total = paragraphs_done(chunks, done)
+        partial = f"partially checked ({checked} of {total} paragraphs): {failure.detail}"
+        return findings, GrammarStatus(
+            state=GrammarState.PARTIAL,
+            reason=failure.reason,
+            detail="; ".join([partial, *(n for n in notes if n)]),
+            backend=self.backend,
+            server=server,
         )
-        return findings, status
+
+    def _send(
+        self,
+        client: LtClient,
+        params: dict[str, str],
+        pending: list[Chunk],
+        found: dict[str, tuple[LtMatch, ...]],
+        progress: Progress | None,
+        notes: list[str],
+    ) -> CheckFailure | None:
+        """Check `pending` in batches within the total budget; the failure that stopped it."""
+        total = sum(len(c.text) for c in pending)
+        budget = check_budget(total, self._timeout)
+        deadline = time.monotonic() + budget
+        done = 0
+        for batch in make_batches(pending, self._batch_chars):
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return CheckFailure(
+                    GrammarReason.TIMED_OUT,
+                    f"the grammar check took longer than {budget:.0f} s "
+                    "(settings: grammar.timeout_seconds)",
+                )
+            self._touch()
+            try:
+                matches = client.check(
+                    batch.text,
+                    params,
+                    timeout=min(remaining, request_timeout(len(batch.text), self._timeout)),
+                )
+            except CheckFailure as failure:
+                if failure.reason is GrammarReason.TIMED_OUT:
+                    return CheckFailure(
+                        GrammarReason.TIMED_OUT,
+                        f"LanguageTool did not answer within {budget:.0f} s "
+                        "(settings: grammar.timeout_seconds)",
+                    )
+                return failure
+            if client.truncated:
+                notes.append(f"LanguageTool sent more than {MAX_MATCHES} matches for one part")
+            self.stats.requests += 1
+            self.stats.chars_sent += len(batch.text)
+            self.stats.chunks_sent += len(batch.chunks)
+            for chunk, chunk_matches in zip(batch.chunks, batch.split(matches), strict=True):
+                self._cache.put(self._key, chunk.text, chunk_matches)
+                found[chunk.text] = tuple(chunk_matches)
+            done += sum(len(c.text) for c in batch.chunks)
+            if progress is not None:
+                progress(done, total)
+        self._touch()
+        self._timeouts_in_row = 0
+        return None
+
+    def _touch(self) -> None:
+        """Tell the shared server it is in use (its idle timer counts from the last touch)."""
+        if isinstance(self.server, SharedServer):
+            self.server.touch()
 
     def _connect(self, wait: float) -> LtClient:
         """A client for a ready server, or CheckFailure saying why there is none."""
@@ -256,7 +291,12 @@ class LanguageToolChecker:
             url = self.url
         else:
             current = self.server.status()
-            if current.state is not ServerState.READY:
+            stale = (
+                current.state is ServerState.READY
+                and isinstance(self.server, SharedServer)
+                and not self.server.verify(current.url)
+            )
+            if stale or current.state is not ServerState.READY:
                 self.server.start()
                 current = self.server.wait_ready(wait)
             if current.state is not ServerState.READY:
@@ -353,6 +393,12 @@ def make_grammar_checker(settings: Settings, **options: float) -> GrammarChecker
         max_check_millis=max(60_000, int(grammar.timeout_seconds * 2000)),
         start_timeout=float(options.get("start_timeout", 60.0)),
     )
+    warmup = {"language": grammar.variant.value}
+    if grammar.picky:
+        warmup["level"] = "picky"
+    if grammar.mother_tongue:
+        warmup["motherTongue"] = grammar.mother_tongue
+    shared = SharedServer(config, idle_seconds=grammar.idle_minutes * 60, warmup=warmup)
     return LanguageToolChecker(
-        settings, server_config=config, start_wait=float(options.get("start_wait", 120.0))
+        settings, server=shared, start_wait=float(options.get("start_wait", 120.0))
     )

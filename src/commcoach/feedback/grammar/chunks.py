@@ -6,8 +6,15 @@ A chunk is a paragraph (blocks separated by blank lines); a paragraph longer tha
 re-sends one sentence. The price is that rules spanning sentences of a long paragraph (rare in
 LanguageTool's English rules) do not see their neighbours.
 
-Uncached chunks are joined with blank lines into one request per batch; matches are mapped back
-to their chunk, and matches that straddle two chunks are dropped (they only happen at our seams).
+Uncached chunks are joined with blank lines into requests of at most `BATCH_CHARS`; matches are
+mapped back to their chunk, and matches that straddle two chunks are dropped (they only happen
+at our seams).
+
+Long documents: each request gets a deadline that grows with its length, and the whole check a
+total budget (`check_budget`), so a 12,000-word document gets the time it needs while a stuck
+server still costs a bounded time. Batches are small enough (10,000 characters, a tenth of
+the server's `maxTextLength`) that when the budget runs out, what was checked is kept and
+reported as "partially checked (N of M paragraphs)".
 """
 
 from __future__ import annotations
@@ -25,6 +32,14 @@ LONG_PARAGRAPH = 1000
 SEPARATOR = "\n\n"
 """What joins chunks in one request: LanguageTool treats it as a paragraph break."""
 
+BATCH_CHARS = 10_000
+"""Characters per request to our own server (a remote public API gets its own, smaller limit)."""
+SECONDS_PER_1000_CHARS = 1.0
+"""Extra time per 1,000 characters on top of grammar.timeout_seconds. LanguageTool checks
+several thousand characters a second on a warm pipeline; this leaves room for a slow machine."""
+MAX_BUDGET_SECONDS = 600.0
+"""No check, however long the text, waits longer than this in total."""
+
 _BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
 
 
@@ -34,6 +49,8 @@ class Chunk:
 
     start: int
     text: str
+    paragraph: int = 0
+    """Index of the paragraph the chunk belongs to (sentences of a long one share it)."""
 
     @property
     def end(self) -> int:
@@ -45,25 +62,47 @@ def split_chunks(text: str, long_paragraph: int = LONG_PARAGRAPH) -> list[Chunk]
     """Paragraphs (and the sentences of long ones), trimmed, in order, never empty."""
     chunks: list[Chunk] = []
     position = 0
+    paragraph = 0
     for match in [*_BLANK_LINES.finditer(text), None]:
         end = match.start() if match else len(text)
-        _add_paragraph(text, position, end, long_paragraph, chunks)
+        if _add_paragraph(text, position, end, long_paragraph, paragraph, chunks):
+            paragraph += 1
         if match:
             position = match.end()
     return chunks
 
 
-def _add_paragraph(text: str, start: int, end: int, long_paragraph: int, out: list[Chunk]) -> None:
+def _add_paragraph(
+    text: str, start: int, end: int, long_paragraph: int, paragraph: int, out: list[Chunk]
+) -> bool:
     block = text[start:end]
     stripped = block.strip()
     if not stripped:
-        return
+        return False
     offset = start + len(block) - len(block.lstrip())
     if len(stripped) <= long_paragraph:
-        out.append(Chunk(offset, stripped))
-        return
+        out.append(Chunk(offset, stripped, paragraph))
+        return True
     for span in split_sentences(stripped):
-        out.append(Chunk(offset + span.start, stripped[span.start : span.end]))
+        out.append(Chunk(offset + span.start, stripped[span.start : span.end], paragraph))
+    return True
+
+
+def request_timeout(chars: int, base: float) -> float:
+    """Deadline for one request of `chars` characters: the user's timeout plus time per size."""
+    return base + chars / 1000 * SECONDS_PER_1000_CHARS
+
+
+def check_budget(chars: int, base: float) -> float:
+    """Total time bound for checking `chars` characters (in any number of requests)."""
+    return min(MAX_BUDGET_SECONDS, request_timeout(chars, base))
+
+
+def paragraphs_done(chunks: list[Chunk], done: set[int]) -> tuple[int, int]:
+    """(paragraphs whose every chunk is in `done` (chunk indices), all paragraphs)."""
+    incomplete = {c.paragraph for i, c in enumerate(chunks) if i not in done}
+    total = len({c.paragraph for c in chunks})
+    return total - len(incomplete), total
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,9 @@ Why plain `requests` and not language-tool-python's remote mode (3.4.0):
 - its timeout is 300 s, and a local instance kills, restarts and retries on any IO error;
 - it raises a dozen unrelated exception types. Here every failure becomes one `CheckFailure`
   carrying a `GrammarReason` and a one-line detail, so `check()` never raises.
+
+Bounded, whatever the server does: `timeout` is a deadline for the whole request and answers
+are size-capped (transport.py); at most `MAX_MATCHES` matches per answer are parsed.
 """
 
 from __future__ import annotations
@@ -15,11 +18,10 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-import requests
-
-from commcoach import net
 from commcoach.bounded_json import parse_json_bounded
+from commcoach.feedback.grammar.errors import CheckFailure
 from commcoach.feedback.grammar.offsets import Utf16Index
+from commcoach.feedback.grammar.transport import MAX_RESPONSE_BYTES, make_transport
 from commcoach.feedback.report import GrammarReason
 
 
@@ -53,14 +55,7 @@ class LtMatch:
         )
 
 
-class CheckFailure(Exception):
-    """The server could not check the text; `reason` and `detail` go into GrammarStatus."""
-
-    def __init__(self, reason: GrammarReason, detail: str) -> None:
-        super().__init__(detail)
-        self.reason = reason
-        self.detail = detail
-
+__all__ = ["MAX_MATCHES", "MAX_RESPONSE_BYTES", "CheckFailure", "LtClient", "LtMatch"]
 
 MAX_ANSWER_BYTES = 16 * 1024 * 1024
 """A LanguageTool answer for our longest text is well under 1 MB."""
@@ -68,6 +63,8 @@ MAX_ANSWER_DEPTH = 16
 """LanguageTool's /v2/check answer nests 5 deep (matches, rule, category, ...)."""
 MAX_REPLACEMENTS = 5
 """LanguageTool can return 40 suggestions for one typo; learners need the first few."""
+MAX_MATCHES = 1000
+"""Matches parsed per answer: more than one per 10 characters is noise, not feedback."""
 
 
 class LtClient:
@@ -76,12 +73,13 @@ class LtClient:
     def __init__(self, base_url: str, timeout: float) -> None:
         self.base_url = base_url if base_url.endswith("/") else base_url + "/"
         self.timeout = timeout
-        self._session = net.session_for(self.base_url)  # loopback: never via HTTP_PROXY
-        self._session.headers["User-Agent"] = "commcoach"
+        self._transport = make_transport(self.base_url)
+        self.truncated = False
+        """True when the last check's answer had more than MAX_MATCHES matches."""
 
     def close(self) -> None:
         """Drop the keep-alive connection."""
-        self._session.close()
+        self._transport.close()
 
     def languages(self) -> set[str]:
         """Language codes the server knows, short and long (`de`, `de-DE`)."""
@@ -102,13 +100,16 @@ class LtClient:
         payload = self._request("POST", "v2/check", {**params, "text": text}, timeout)
         if not isinstance(payload, dict) or not isinstance(payload.get("matches"), list):
             raise CheckFailure(GrammarReason.BAD_RESPONSE, "/v2/check answer has no match list")
+        raw_matches = payload["matches"]
+        self.truncated = len(raw_matches) > MAX_MATCHES
         index = Utf16Index(text)
         try:
-            return [_parse_match(raw, index, text) for raw in payload["matches"]]
+            parsed = [_parse_match(raw, index, text) for raw in raw_matches[:MAX_MATCHES]]
         except (KeyError, TypeError, ValueError) as exc:
             raise CheckFailure(
                 GrammarReason.BAD_RESPONSE, f"/v2/check answer is malformed ({exc!r})"
             ) from None
+        return [m for m in parsed if m.start < m.end]  # outside the text: a broken answer
 
     def _request(
         self, method: str, path: str, data: dict[str, str] | None, timeout: float | None
@@ -116,33 +117,11 @@ class LtClient:
         url = self.base_url + path
         limit = self.timeout if timeout is None else timeout
         started = time.monotonic()
+        status, body = self._transport.request(method, path, data, limit)
+        if status != 200:
+            raise _http_failure(url, status, body, time.monotonic() - started)
         try:
-            response = self._session.request(
-                method, url, data=data, timeout=(min(5.0, limit), limit)
-            )
-        except requests.ConnectTimeout:
-            raise CheckFailure(
-                GrammarReason.SERVER_DOWN, f"cannot connect to {self.base_url}"
-            ) from None
-        except requests.Timeout:
-            raise CheckFailure(
-                GrammarReason.TIMED_OUT,
-                f"no answer from {self.base_url} within {limit:g} s",
-            ) from None
-        except requests.ConnectionError as exc:
-            if _is_protocol_garbage(exc):
-                raise CheckFailure(
-                    GrammarReason.BAD_RESPONSE, f"{self.base_url} did not answer in HTTP"
-                ) from None
-            raise CheckFailure(
-                GrammarReason.SERVER_DOWN, f"cannot connect to {self.base_url}"
-            ) from None
-        except requests.RequestException as exc:
-            raise CheckFailure(GrammarReason.BAD_RESPONSE, f"{url}: {type(exc).__name__}") from None
-        if response.status_code != 200:
-            raise _http_failure(url, response, time.monotonic() - started)
-        try:  # a server is a network peer: bounded depth, size and numbers (JSONLimitError)
-            return parse_json_bounded(response.content, MAX_ANSWER_DEPTH, MAX_ANSWER_BYTES)
+            return parse_json_bounded(body, MAX_ANSWER_DEPTH, MAX_ANSWER_BYTES)
         except ValueError:
             raise CheckFailure(GrammarReason.BAD_RESPONSE, f"{url} did not return JSON") from None
 
@@ -167,9 +146,8 @@ def _parse_match(raw: dict[str, Any], index: Utf16Index, text: str) -> LtMatch:
     )
 
 
-def _http_failure(url: str, response: requests.Response, elapsed: float) -> CheckFailure:
-    body = " ".join(response.text.split())[:200]
-    code = response.status_code
+def _http_failure(url: str, code: int, raw: bytes, elapsed: float) -> CheckFailure:
+    body = " ".join(raw[:4096].decode("utf-8", errors="replace").split())[:200]
     if "took longer than allowed" in body or ("timeout" in body.lower() and code >= 500):
         return CheckFailure(GrammarReason.TIMED_OUT, f"LanguageTool gave up after {elapsed:.0f} s")
     if code == 413:
@@ -181,17 +159,3 @@ def _http_failure(url: str, response: requests.Response, elapsed: float) -> Chec
     if code == 503:
         return CheckFailure(GrammarReason.SERVER_DOWN, f"{url}: server busy (HTTP 503)")
     return CheckFailure(GrammarReason.BAD_RESPONSE, f"{url}: HTTP {code}: {body}")
-
-
-def _is_protocol_garbage(exc: BaseException) -> bool:
-    """True when the peer answered, but not in HTTP (BadStatusLine and friends)."""
-    seen: BaseException | None = exc
-    for _ in range(6):
-        if seen is None:
-            return False
-        if "BadStatusLine" in repr(seen) or "LineTooLong" in repr(seen):
-            return True
-        args = getattr(seen, "args", ())
-        nested = next((a for a in args if isinstance(a, BaseException)), None)
-        seen = nested or seen.__cause__ or seen.__context__
-    return False
