@@ -34,7 +34,7 @@ import requests
 
 from commcoach import paths
 from commcoach.feedback.report import GrammarReason
-from commcoach.languagetool import LT_VERSION, process
+from commcoach.languagetool import LT_VERSION, custom_rules, process
 from commcoach.languagetool.errors import JavaNotFoundError, NotInstalledError
 from commcoach.languagetool.install import find_install, server_jar
 from commcoach.languagetool.java import find_java, find_java_executable
@@ -282,7 +282,7 @@ class LanguageToolServer:
                 "-XX:+ExitOnOutOfMemoryError",
                 "-Djava.net.preferIPv4Stack=true",
                 "-cp",
-                str(server_jar(home)),
+                custom_rules.classpath(server_jar(home)),
                 "org.languagetool.server.HTTPServer",
                 "--port",
                 str(port),
