@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Protocol
 from xml.etree import ElementTree
 
 RULE_PREFIX = "CC_"
@@ -111,3 +113,31 @@ def _example(rule_id: str, node: ElementTree.Element) -> RuleExample:
     return RuleExample(
         rule_id, text.strip(), len(head) - lead, len(head) - lead + len(inner), corrections
     )
+
+
+def rule_ids(path: Path | None = None) -> list[str]:
+    """The ids LanguageTool reports for our rules (a rulegroup's id, or a lone rule's)."""
+    root = ElementTree.parse(path or rules_file()).getroot()  # noqa: S314 (shipped file)
+    return [
+        node.attrib["id"]
+        for category in root.iter("category")
+        for node in category
+        if node.tag in ("rulegroup", "rule")
+    ]
+
+
+class _Checks(Protocol):
+    def check(
+        self, text: str, params: dict[str, str], timeout: float | None = None
+    ) -> Sequence[_HasRuleId]: ...
+
+
+class _HasRuleId(Protocol):
+    @property
+    def rule_id(self) -> str: ...
+
+
+def loaded(client: _Checks, language: str = "en-US") -> bool:
+    """True when the server behind `client` flags the canary with our rule (our own text)."""
+    matches = client.check(CANARY_TEXT, {"language": language})
+    return any(m.rule_id == CANARY_RULE for m in matches)
