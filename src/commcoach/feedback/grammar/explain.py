@@ -150,6 +150,12 @@ CATEGORY_TEXT: dict[str, tuple[str, str, str]] = {
         "Each developer should update his branch.",
         "Each developer should update their branch.",
     ),
+    "CC_LEARNER": (
+        "A slip that teachers of English as a second language circle first (commcoach's own "
+        "learner rules, run inside LanguageTool).",
+        "Yesterday I have fixed the login bug.",
+        "Yesterday I fixed the login bug.",
+    ),
     "APRIL": (
         "A joke rule that LanguageTool runs only on April Fools' Day; you can ignore it.",
         "",
@@ -163,6 +169,12 @@ LEARNER_TEXT: dict[str, tuple[str, str, str]] = {
         "ago. Many languages use one form for both, so the mix-up is very common.",
         "Yesterday I have fixed the login bug.",
         "Yesterday I fixed the login bug.",
+    ),
+    "CC_PERFECT_PAST_TIME_NOUN": (
+        'English uses the simple past ("deployed") for a finished time such as yesterday or '
+        'last week, whoever did it; "has deployed" is for the past connected to now.',
+        "Yesterday our team have deployed the new checkout.",
+        "Yesterday our team deployed the new checkout.",
     ),
     "CC_PAST_TIME_BASE_FORM": (
         "A finished time (yesterday, last week, two days ago) needs the past form of the verb; "
@@ -181,6 +193,18 @@ LEARNER_TEXT: dict[str, tuple[str, str, str]] = {
         '("everyone has"), even when you think of many people.',
         "Nobody answer me on the support channel.",
         "Nobody answers me on the support channel.",
+    ),
+    "CC_AGREEMENT_DONT": (
+        'With he, she or it, English says "doesn\'t" (does not); "it don\'t" is heard in '
+        "some dialects but reads as a mistake in writing.",
+        "It don't retry when the request fails.",
+        "It doesn't retry when the request fails.",
+    ),
+    "CC_AGREEMENT_PEOPLE": (
+        '"People" and "children" are plural in English (one person, two people), so the '
+        'verb is plural: "people are".',
+        "People is happy with the new dashboard.",
+        "People are happy with the new dashboard.",
     ),
     "CC_AGREEMENT_SINGULAR_NOUN": (
         'With one thing or person as the subject, a present-tense verb takes -s ("the user '
@@ -226,6 +250,12 @@ LEARNER_TEXT: dict[str, tuple[str, str, str]] = {
         "The page takes 10 second to load.",
         "The page takes 10 seconds to load.",
     ),
+    "CC_PLURAL_AFTER_QUANTITY": (
+        '"The number of" and "one of the" count or pick from several things, so the noun '
+        "after them is plural.",
+        "It is one of the worst bug we have seen.",
+        "It is one of the worst bugs we have seen.",
+    ),
     "CC_MORE_NUMBER": (
         'In English the number comes before "more": "two more days".',
         "We need more two days for the migration.",
@@ -260,6 +290,18 @@ LEARNER_TEXT: dict[str, tuple[str, str, str]] = {
         '"a" ("some feedback", "a piece of advice").',
         "Thanks for the feedbacks on my design doc.",
         "Thanks for the feedback on my design doc.",
+    ),
+    "CC_ITS_ITS": (
+        '"Its" means belonging to it ("its logs"); "it\'s" is short for "it is" or '
+        '"it has". They sound the same, so spell-checkers miss the swap.',
+        "Sorry, its not ready yet.",
+        "Sorry, it's not ready yet.",
+    ),
+    "CC_UNCOUNTABLE_ARTICLE": (
+        'Information, feedback and advice are uncountable: they take "some" or "the", '
+        'never "a"; for one item say "a piece of advice".',
+        "I need an information about the deadline.",
+        "I need some information about the deadline.",
     ),
     "CC_THERE_THEIR": (
         '"There" is a place, "their" means belonging to them, "they\'re" is "they '
