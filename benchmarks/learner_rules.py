@@ -8,7 +8,11 @@ Prints:
 2. Real non-native writing (../shared/eval/updates, updates2, clarify, clarify2; never copied
    here; COMMCOACH_EVAL_DIR overrides ../shared/eval): findings by rule, for the TUNE half
    (even file numbers) and the REPORT half (odd file numbers), our learner rules listed apart.
-3. Server start time and check latency with and without the custom rules (two JVMs, one after
+3. LanguageTool's mother-tongue option (`motherTongue`, false friends) for de, fr, es, pt, it,
+   nl: the first and second check's time and how many FALSE_FRIENDS matches come back on
+   sentences with well-known false friends for that language (our own sentences). This is why
+   commcoach dropped its `mother_tongue` setting (issue 10).
+4. Server start time and check latency with and without the custom rules (two JVMs, one after
    the other, same settings; `--skip-server` leaves this out).
 
     python benchmarks/learner_rules.py [--eval-dir PATH] [--skip-server] [--show-misses]
@@ -149,6 +153,37 @@ def eval_figure(engine: FeedbackEngine, root: Path) -> None:
             print(f"    all   {rule_id:<40} {count}")
 
 
+FALSE_FRIENDS = {
+    "de": "I will become the report tomorrow. Can you control my PR? My handy is broken.",
+    "fr": "I assisted to the meeting. The actual version is slow. I will demand a review.",
+    "es": "Actually we use version 2. I am embarrassed about the bug. I assisted the meeting.",
+    "pt": "I pretend to finish it today. Actually the build is red. Push the door.",
+    "it": "The actual version is slow. I will control the numbers. It was a big argument.",
+    "nl": "I become the review tomorrow. The actual status is red. I will control it.",
+}
+
+
+def mother_tongue_figure(url: str) -> None:
+    """First/second check time and false-friend matches with each mother tongue."""
+    session = requests.Session()
+    session.trust_env = False
+    for code, text in FALSE_FRIENDS.items():
+        times, found = [], 0
+        for run in range(2):
+            data = {"language": "en-US", "motherTongue": code, "text": f"{text} ({run})"}
+            started = time.perf_counter()
+            response = session.post(url.rstrip("/") + "/v2/check", data=data, timeout=300)
+            times.append(time.perf_counter() - started)
+            found = sum(
+                m["rule"].get("category", {}).get("id") == "FALSE_FRIENDS"
+                for m in response.json()["matches"]
+            )
+        print(
+            f"  motherTongue={code}: first check {times[0]:5.2f} s, second {times[1]:5.2f} s; "
+            f"false-friend matches: {found}"
+        )
+
+
 def _time_server(with_rules: bool, sentences: list[str]) -> tuple[float, float, float]:
     """(start seconds, first check ms, median warm check ms) for one fresh JVM."""
     home = find_install()
@@ -230,6 +265,8 @@ def main() -> None:
         slips_figure(engine, args.show_misses)
         print("Real non-native writing, findings by rule:")
         eval_figure(engine, args.eval_dir)
+        print("Mother tongue (false friends) on the local server:")
+        mother_tongue_figure(engine.grammar.status().server)
     finally:
         engine.close()
     if not args.skip_server:
