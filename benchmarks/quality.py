@@ -1,9 +1,14 @@
 """Feedback quality on real learner English (JFLEG dev), at sentence level.
 
-Prints, on ../shared/eval/jfleg-dev (never copied into this repository):
-- detection precision, recall and F0.5 of (a) LanguageTool alone with its defaults and
-  (b) commcoach's grammar channel (our variant, dictionary, disabled rules, picky level and our
-  own grammar-adjacent rules);
+Prints, on ../shared/eval/jfleg-dev (never copied into this repository; COMMCOACH_EVAL_DIR
+overrides ../shared/eval), for the TUNE half (even line numbers, 0-based) and the REPORT half
+(odd line numbers) separately; rules were tuned on the tune half only:
+- detection precision, recall and F0.5 of (a) LanguageTool alone with its defaults (the same
+  server, with commcoach's learner rules switched off: `disabledCategories=CC_LEARNER`) and
+  (b) commcoach's grammar channel (our variant, dictionary, disabled rules, picky level, our
+  learner rules inside LanguageTool and our own grammar-adjacent YAML rules);
+- the share of fluent references (ref0) on which one of our LanguageTool learner rules fires
+  (goal <= 1%), per rule;
 - the share of grammar findings whose span overlaps a token the references changed;
 - the false-alarm rate of our style and readability rules on the corrected references (ref0):
   per rule (goal <= 2%) and all together (goal <= 10%).
@@ -19,12 +24,14 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import os
 import re
 import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import requests
 from sacremoses import MosesDetokenizer
@@ -34,10 +41,17 @@ from commcoach.feedback.engine import FeedbackEngine
 from commcoach.feedback.report import Category
 from commcoach.text import Span
 
-DEFAULT_EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval" / "jfleg-dev"
+EVAL_ROOT = Path(
+    os.environ.get(
+        "COMMCOACH_EVAL_DIR", Path(__file__).resolve().parents[1].parent / "shared" / "eval"
+    )
+)
+DEFAULT_EVAL = EVAL_ROOT / "jfleg-dev"
+LEARNER_CATEGORY = "CC_LEARNER"
 GRAMMAR = {Category.GRAMMAR, Category.SPELLING}
 
 Checker = Callable[[str], list[Span]]
+T = TypeVar("T")
 
 
 @dataclass
@@ -84,11 +98,14 @@ def load(folder: Path, limit: int | None) -> tuple[list[Sentence], list[str]]:
 
 
 def languagetool_defaults(server: str) -> Checker:
-    """LanguageTool alone: POST /v2/check with language en-US and nothing else."""
+    """LanguageTool alone: POST /v2/check with language en-US, our learner rules switched off."""
     url = server.rstrip("/") + "/v2/check"
+    session = requests.Session()
+    session.trust_env = False  # 127.0.0.1 must bypass HTTP(S)_PROXY
 
     def check(text: str) -> list[Span]:
-        response = requests.post(url, data={"language": "en-US", "text": text}, timeout=60)
+        data = {"language": "en-US", "text": text, "disabledCategories": LEARNER_CATEGORY}
+        response = session.post(url, data=data, timeout=60)
         response.raise_for_status()
         spans = []
         for match in response.json()["matches"]:
@@ -127,7 +144,7 @@ def commcoach_channel(engine: FeedbackEngine) -> Checker:
     return check
 
 
-def detection(sentences: list[Sentence], checker: Checker, name: str) -> None:
+def detection(sentences: list[Sentence], checker: Checker, name: str) -> tuple[float, float]:
     """Sentence-level precision/recall/F0.5 and span overlap with what the references changed."""
     tp = fp = fn = tn = 0
     findings = overlapping = 0
@@ -151,6 +168,34 @@ def detection(sentences: list[Sentence], checker: Checker, name: str) -> None:
         f"overlap {overlap:6.1%} ({overlapping}/{findings} findings)  "
         f"[tp {tp} fp {fp} fn {fn} tn {tn}; {time.perf_counter() - started:.0f} s]"
     )
+    return precision, recall
+
+
+def learner_rules_on_references(ref0: list[str], server: str, name: str) -> None:
+    """Share of fluent reference sentences on which one of our LanguageTool rules fires."""
+    url = server.rstrip("/") + "/v2/check"
+    session = requests.Session()
+    session.trust_env = False
+    per_rule: Counter[str] = Counter()
+    hit = 0
+    examples: list[str] = []
+    for text in ref0:
+        response = session.post(url, data={"language": "en-US", "text": text}, timeout=60)
+        response.raise_for_status()
+        ours = {
+            m["rule"]["id"]
+            for m in response.json()["matches"]
+            if m["rule"].get("category", {}).get("id") == LEARNER_CATEGORY
+        }
+        per_rule.update(ours)
+        hit += bool(ours)
+        if ours and len(examples) < 5:
+            examples.append(f"{sorted(ours)}")
+    n = len(ref0)
+    verdict = "goal met" if hit / n <= 0.01 else "GOAL MISSED"
+    print(f"  {name:<8} learner rules fire on {hit / n:6.2%} of {n} ref0 sentences ({verdict})")
+    for rule_id, count in per_rule.most_common():
+        print(f"    {rule_id:<32} {count / n:6.2%} ({count})")
 
 
 def false_alarms(ref0: list[str], engine: FeedbackEngine) -> None:
@@ -187,6 +232,11 @@ def false_alarms(ref0: list[str], engine: FeedbackEngine) -> None:
         print(f"    rules over 2%: {', '.join(over) if over else 'none'}")
 
 
+def halves(items: list[T]) -> tuple[list[T], list[T]]:
+    """(tune, report): even 0-based line numbers tune, odd ones report."""
+    return items[0::2], items[1::2]
+
+
 def main() -> None:
     """Print all figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -198,7 +248,7 @@ def main() -> None:
     erroneous = sum(s.erroneous for s in sentences)
     print(
         f"JFLEG dev: {len(sentences)} sentences, {erroneous} erroneous, "
-        f"{len(sentences) - erroneous} clean"
+        f"{len(sentences) - erroneous} clean; tune = even lines, report = odd lines"
     )
 
     settings = Settings()
@@ -208,10 +258,22 @@ def main() -> None:
     engine = FeedbackEngine(settings)
     try:
         server = args.server or _local_url(engine)
-        print("Grammar detection (sentence level):")
-        detection(sentences, languagetool_defaults(server), "(a) LanguageTool alone, defaults")
-        detection(sentences, commcoach_channel(engine), "(b) commcoach grammar channel")
-        print("False alarms on corrected references (ref0):")
+        alone, ours = languagetool_defaults(server), commcoach_channel(engine)
+        for name, part, refs in zip(
+            ("tune", "report"), halves(sentences), halves(ref0), strict=True
+        ):
+            print(f"Grammar detection, {name} half (sentence level):")
+            a = detection(part, alone, "(a) LanguageTool alone, defaults")
+            b = detection(part, ours, "(b) commcoach grammar channel")
+            gain = b[1] - a[1]
+            goal = "goal met" if gain >= 0.07 and b[0] >= a[0] else "GOAL MISSED"
+            print(
+                f"  recall {gain * 100:+.1f} points, precision {(b[0] - a[0]) * 100:+.1f} points "
+                f"vs LanguageTool alone (goal: recall +7, precision not below: {goal})"
+            )
+            print(f"Our learner rules on fluent references, {name} half:")
+            learner_rules_on_references(refs, server, name)
+        print("False alarms on corrected references (ref0, all):")
         false_alarms(ref0, engine)
     finally:
         engine.close()

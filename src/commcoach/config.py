@@ -13,7 +13,14 @@ from pathlib import Path
 from typing import Any
 
 import tomli_w
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -56,8 +63,6 @@ class GrammarSettings(BaseModel):
     """LanguageTool server for the remote backend, e.g. http://lt.example.internal:8081/."""
     variant: EnglishVariant = EnglishVariant.US
     """en-US or en-GB."""
-    mother_tongue: str = ""
-    """Your first language as a code (de, fr, es, nl, ...), to catch false friends."""
     disabled_rules: list[str] = Field(default_factory=list)
     """Rule ids never shown, ours (style.hedging) or LanguageTool's (grammar.EN_QUOTES)."""
     picky: bool = False
@@ -69,10 +74,14 @@ class GrammarSettings(BaseModel):
     idle_minutes: float = Field(default=5.0, gt=0, le=1440, allow_inf_nan=False)
     """The shared local LanguageTool server stops after this many minutes without a check."""
 
-    @field_validator("mother_tongue")
+    @model_validator(mode="before")
     @classmethod
-    def _lower_code(cls, value: str) -> str:
-        return value.strip().lower()
+    def _drop_mother_tongue(cls, data: Any) -> Any:
+        """`mother_tongue` was removed (issue 10): LanguageTool 6.8 finds no false friends with
+        it (benchmarks/learner_rules.py measures this); old config files still load."""
+        if isinstance(data, dict) and "mother_tongue" in data:
+            data = {k: v for k, v in data.items() if k != "mother_tongue"}
+        return data
 
     @field_validator("server_url")
     @classmethod

@@ -76,4 +76,6 @@ def test_status_times_a_check_on_the_configured_server(
     assert "Java:" in out and "OK" in out
     assert "LanguageTool:  6.8" in out
     assert "Backend:       remote" in out
-    assert "Test check:    1 finding;" in out and " ms" in out
+    # "teh" (LanguageTool's speller) and "Yesterday I fix" (our CC_PAST_TIME_BASE_FORM)
+    assert "Test check:    2 findings;" in out and " ms" in out
+    assert "Learner rules: custom learner rules loaded (grammar_custom.xml " in out

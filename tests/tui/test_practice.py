@@ -141,7 +141,10 @@ async def test_apply_a_suggested_replacement_then_retry_with_it(
         await pilot.pause()
         assert flagged not in view.text or view.text.count(flagged) < 1 + 0
         assert chosen.suggestions[0] in view.text
-        assert view.edited
+        # Apply re-checks the new text with every channel (issue 10): no stale approval
+        attempt = app.screen
+        assert isinstance(attempt, AttemptScreen)
+        await wait_for(pilot, lambda: attempt.report.text == view.text, what="re-check after Apply")
         await pilot.press("r")
         await wait_for(pilot, lambda: isinstance(app.screen, PracticeScreen), what="composer")
         assert screen.composer.text == view.text

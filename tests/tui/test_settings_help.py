@@ -37,7 +37,6 @@ async def test_settings_are_saved_to_toml_and_applied(build: Callable[..., CommC
         screen = await open_settings(pilot, app)
         old_engine = app.ctx.engine
         screen.query_one("#variant", Select).value = "en-GB"
-        screen.query_one("#mother-tongue", Input).value = "DE"
         screen.query_one("#picky", Checkbox).value = True
         screen.query_one("#live-feedback", Checkbox).value = False
         screen.query_one("#dictionary", TextArea).load_text("Kubernetes\nPAYments\n\nkubectl\n")
@@ -49,7 +48,7 @@ async def test_settings_are_saved_to_toml_and_applied(build: Callable[..., CommC
         await wait_for(pilot, lambda: app.ctx.engine is not old_engine, what="new engine")
     data = tomllib.loads(paths.config_file().read_text(encoding="utf-8"))
     assert data["grammar"]["variant"] == "en-GB"
-    assert data["grammar"]["mother_tongue"] == "de"
+    assert "mother_tongue" not in data["grammar"]
     assert data["grammar"]["picky"] is True
     assert data["ui"] == {"theme": "nord", "live_feedback": False}
     assert data["dictionary"]["words"] == ["kubectl", "Kubernetes", "PAYments"]

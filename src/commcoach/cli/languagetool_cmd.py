@@ -20,7 +20,7 @@ from commcoach.cli.common import echo, fail, settings_or_fail
 from commcoach.config import GrammarBackend, Settings
 from commcoach.errors import CommcoachError
 from commcoach.feedback.grammar import LanguageToolChecker
-from commcoach.languagetool import LT_VERSION
+from commcoach.languagetool import LT_VERSION, custom_rules
 from commcoach.languagetool.errors import LanguageToolError
 from commcoach.languagetool.install import SOURCES, find_install, home_dir, install, read_marker
 from commcoach.languagetool.java import find_java
@@ -186,9 +186,28 @@ def _test_check(settings: Settings) -> bool:
         click.echo(
             f"Test check:    {len(findings)} finding{plural}; a new sentence took {warm:.0f} ms"
         )
+        click.echo(f"Learner rules: {_learner_rules(outcome.server, local)}")
         return True
     finally:
         checker.close()
+
+
+def _learner_rules(url: str, local: bool) -> str:
+    """Whether the server flags one of our rules' own examples with our rule (the canary)."""
+    from commcoach.feedback.grammar.client import CheckFailure, LtClient
+
+    client = LtClient(url, 30.0)
+    try:
+        present = custom_rules.loaded(client)
+    except CheckFailure as failure:
+        return f"could not ask the server ({failure.detail})"
+    finally:
+        client.close()
+    if present:
+        return f"custom learner rules loaded (grammar_custom.xml {custom_rules.rules_hash()})"
+    if local:
+        return "custom learner rules NOT loaded: the server did not flag the canary sentence"
+    return "custom learner rules: not available on a remote server"
 
 
 class _ProgressBar:

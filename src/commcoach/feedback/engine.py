@@ -23,6 +23,7 @@ from commcoach.feedback.report import (
 )
 from commcoach.feedback.score import compute_score
 from commcoach.feedback.style import StyleContext, check_style
+from commcoach.feedback.verify import order_suggestions
 from commcoach.models import RubricElement, Scenario, WordBounds
 from commcoach.text import Span, is_protected, protected_spans
 
@@ -120,6 +121,8 @@ class FeedbackEngine:
         findings.extend(readability.hard_sentences(text, audience, band))
         findings.extend(rubric.missing_findings(results, len(text)))
         findings = _clean(text, findings, disabled)
+        if with_grammar and status.checked:
+            findings = order_suggestions(text, findings, lambda t: self._recheck(t, context))
         metrics = readability.measure(text, band)
         score = compute_score(findings, metrics, results, status, bounds)
         return Report(
@@ -132,6 +135,14 @@ class FeedbackEngine:
             scenario_id=scenario.id if scenario else None,
             turn_id=turn_id,
         )
+
+    def _recheck(self, text: str, context: StyleContext) -> list[Finding]:
+        """Grammar and style findings on candidate sentences (suggestions applied)."""
+        found, status = self.grammar.check(text)
+        if not status.checked:
+            return []
+        disabled = frozenset(self.settings.grammar.disabled_rules)
+        return _clean(text, [*found, *check_style(text, context)], disabled)
 
     def close(self) -> None:
         """Stop the grammar server this engine started, if any."""

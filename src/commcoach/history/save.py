@@ -53,7 +53,7 @@ def record_from_report(
         report=report,
         grammar_backend=report.grammar.backend or grammar.backend.value,
         variant=grammar.variant.value,
-        mother_tongue=grammar.mother_tongue,
+        mother_tongue="",  # setting removed (issue 10); the column keeps older attempts' value
         seconds_spent=max(0.0, seconds_spent),
         is_draft=is_draft,
         title=title,

@@ -37,7 +37,7 @@ import psutil
 
 from commcoach import paths
 from commcoach.feedback.report import GrammarReason
-from commcoach.languagetool import LT_VERSION, process
+from commcoach.languagetool import LT_VERSION, custom_rules, process
 from commcoach.languagetool.errors import JavaNotFoundError, NotInstalledError
 from commcoach.languagetool.install import find_install, server_jar
 from commcoach.languagetool.java import find_java, find_java_executable
@@ -351,13 +351,13 @@ class LanguageToolServer:
 
 
 def extra_classpath() -> list[Path]:
-    """Entries put before LanguageTool's own jar on the server's classpath (ours: none yet).
+    """Entries put before LanguageTool's own jar on the server's classpath: our learner rules.
 
-    A folder here can carry our own XML rules (`org/languagetool/rules/en/grammar-custom.xml`):
-    see /work/shared/notes/languagetool.md, section 5. Its content is part of `identity()`, so
-    a changed rule restarts the shared server.
+    The folder carries `org/languagetool/rules/en/grammar_custom.xml` (see custom_rules.py and
+    /work/shared/notes/languagetool.md, section 5). Its content is part of `identity()`, so a
+    changed rule restarts the shared server.
     """
-    return []
+    return [custom_rules.rules_dir()]
 
 
 def java_command(

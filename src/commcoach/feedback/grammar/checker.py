@@ -91,17 +91,14 @@ class LanguageToolChecker:
         """How long check() waits for a starting local server (JVM start + warm-up)."""
         self._variant = grammar.variant.value
         self._picky = grammar.picky
-        self._mother = grammar.mother_tongue
         self._timeout = grammar.timeout_seconds
         self._disabled = frozenset(d.strip() for d in grammar.disabled_rules if d.strip())
         self._dictionary = make_dictionary(settings.dictionary.words)
-        self._key = f"{self._variant}|{'picky' if self._picky else 'default'}|{self._mother}"
+        self._key = f"{self._variant}|{'picky' if self._picky else 'default'}"
         self._batch_chars = batch_chars
         self._lock = threading.Lock()
-        self._meta_lock = threading.Lock()
         self._cache = MatchCache()
         self._client: LtClient | None = None
-        self._mother_supported: bool | None = None
         self._timeouts_in_row = 0
         self._closed = False
         self._last: GrammarStatus | None = None
@@ -313,23 +310,12 @@ class LanguageToolChecker:
         return self._client
 
     def _params(self, client: LtClient) -> tuple[dict[str, str], str]:
-        """Request parameters; motherTongue only when the server has that language."""
+        """Request parameters (no motherTongue: LanguageTool 6.8 finds no false friends with
+        it, measured in benchmarks/learner_rules.py, and a new one costs a new pipeline)."""
         params = {"language": self._variant}
         if self._picky:
             params["level"] = "picky"
-        if not self._mother:
-            return params, ""
-        with self._meta_lock:
-            if self._mother_supported is None:
-                self._mother_supported = self._mother in client.languages()
-            supported = self._mother_supported
-        if supported:
-            params["motherTongue"] = self._mother
-            return params, ""
-        return params, (
-            f"mother tongue {self._mother!r} is not available on this LanguageTool server; "
-            "checked without it"
-        )
+        return params, ""
 
     def _warm_up(self, url: str) -> None:
         """Build the server's pipeline for our exact settings (runs on the supervisor thread)."""
@@ -396,8 +382,6 @@ def make_grammar_checker(settings: Settings, **options: float) -> GrammarChecker
     warmup = {"language": grammar.variant.value}
     if grammar.picky:
         warmup["level"] = "picky"
-    if grammar.mother_tongue:
-        warmup["motherTongue"] = grammar.mother_tongue
     shared = SharedServer(config, idle_seconds=grammar.idle_minutes * 60, warmup=warmup)
     return LanguageToolChecker(
         settings, server=shared, start_wait=float(options.get("start_wait", 120.0))

@@ -3,7 +3,7 @@
 Why plain `requests` and not language-tool-python's remote mode (3.4.0):
 - its Match offsets live in class attributes shared by all threads, so two checks at once
   corrupt each other's positions, and it converts only `offset`, not `length` (emoji drift);
-- with `mother_tongue` set, every check makes two extra GET /v2/languages requests;
+- with a mother tongue set, every check makes two extra GET /v2/languages requests;
 - its timeout is 300 s, and a local instance kills, restarts and retries on any IO error;
 - it raises a dozen unrelated exception types. Here every failure becomes one `CheckFailure`
   carrying a `GrammarReason` and a one-line detail, so `check()` never raises.

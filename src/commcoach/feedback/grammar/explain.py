@@ -9,6 +9,7 @@ offers no replacement to build a before/after from.
 from __future__ import annotations
 
 from commcoach.feedback.report import Category, Severity
+from commcoach.languagetool.custom_rules import CATEGORY_ID as LEARNER_CATEGORY
 
 CATEGORY_TEXT: dict[str, tuple[str, str, str]] = {
     "GRAMMAR": (
@@ -149,12 +150,168 @@ CATEGORY_TEXT: dict[str, tuple[str, str, str]] = {
         "Each developer should update his branch.",
         "Each developer should update their branch.",
     ),
+    "CC_LEARNER": (
+        "A slip that teachers of English as a second language circle first (commcoach's own "
+        "learner rules, run inside LanguageTool).",
+        "Yesterday I have fixed the login bug.",
+        "Yesterday I fixed the login bug.",
+    ),
     "APRIL": (
         "A joke rule that LanguageTool runs only on April Fools' Day; you can ignore it.",
         "",
         "",
     ),
 }
+LEARNER_TEXT: dict[str, tuple[str, str, str]] = {
+    "CC_PERFECT_PAST_TIME": (
+        'English uses the present perfect ("have fixed") for the past connected to now, and the '
+        'simple past ("fixed") for a finished time such as yesterday, last Friday or two days '
+        "ago. Many languages use one form for both, so the mix-up is very common.",
+        "Yesterday I have fixed the login bug.",
+        "Yesterday I fixed the login bug.",
+    ),
+    "CC_PERFECT_PAST_TIME_NOUN": (
+        'English uses the simple past ("deployed") for a finished time such as yesterday or '
+        'last week, whoever did it; "has deployed" is for the past connected to now.',
+        "Yesterday our team have deployed the new checkout.",
+        "Yesterday our team deployed the new checkout.",
+    ),
+    "CC_PAST_TIME_BASE_FORM": (
+        "A finished time (yesterday, last week, two days ago) needs the past form of the verb; "
+        "the base form makes readers wonder whether it happened or is still planned.",
+        "Last week we start the load tests.",
+        "Last week we started the load tests.",
+    ),
+    "CC_HAVE_PAST_FORM": (
+        'After "have" English uses the past participle (done, gone, written); with a finished '
+        'time only the simple past fits, without "have".',
+        "Yesterday I have did the review.",
+        "Yesterday I did the review.",
+    ),
+    "CC_AGREEMENT_INDEFINITE": (
+        "Nobody, everyone, someone and each are singular in English, so the verb takes -s "
+        '("everyone has"), even when you think of many people.',
+        "Nobody answer me on the support channel.",
+        "Nobody answers me on the support channel.",
+    ),
+    "CC_AGREEMENT_DONT": (
+        'With he, she or it, English says "doesn\'t" (does not); "it don\'t" is heard in '
+        "some dialects but reads as a mistake in writing.",
+        "It don't retry when the request fails.",
+        "It doesn't retry when the request fails.",
+    ),
+    "CC_AGREEMENT_PEOPLE": (
+        '"People" and "children" are plural in English (one person, two people), so the '
+        'verb is plural: "people are".',
+        "People is happy with the new dashboard.",
+        "People are happy with the new dashboard.",
+    ),
+    "CC_AGREEMENT_SINGULAR_NOUN": (
+        'With one thing or person as the subject, a present-tense verb takes -s ("the user '
+        'has"); readers notice a missing -s at once.',
+        "The user have two accounts.",
+        "The user has two accounts.",
+    ),
+    "CC_AGREEMENT_RELATIVE": (
+        'After "who" or "that", the verb agrees with the noun it refers to: one person '
+        '"who knows", several people "who know".',
+        "I know someone who know the mail queue.",
+        "I know someone who knows the mail queue.",
+    ),
+    "CC_MISSING_DETERMINER": (
+        "A single thing you can count needs a word such as the, a, my or this before it in "
+        'English ("the bug", "a ticket"). Languages without articles leave it out, and '
+        "English readers notice.",
+        "I fixed couple of bugs and worked on checkout page.",
+        "I fixed a couple of bugs and worked on the checkout page.",
+    ),
+    "CC_PREPOSITION": (
+        "Some words take a fixed preposition in English (access to, look forward to); the "
+        "wrong one is understood but sounds translated.",
+        "I still have no access of the staging database.",
+        "I still have no access to the staging database.",
+    ),
+    "CC_STATIVE_PROGRESSIVE": (
+        "Verbs for states (have as in own, know, need, contain) are not used in the -ing form: "
+        '"I have access", not "I am having access".',
+        "I am not having access to the staging database.",
+        "I do not have access to the staging database.",
+    ),
+    "CC_UNTIL_BY": (
+        'For a deadline English says "by Friday"; "until Friday" means the action goes on '
+        'the whole time up to Friday, so "finish until Friday" confuses the reader about the '
+        "date you promise.",
+        "I will finish the report until Friday.",
+        "I will finish the report by Friday.",
+    ),
+    "CC_PLURAL_AFTER_NUMBER": (
+        "After a number bigger than one, English puts the noun in the plural (10 seconds, two "
+        "days), even where your language does not.",
+        "The page takes 10 second to load.",
+        "The page takes 10 seconds to load.",
+    ),
+    "CC_PLURAL_AFTER_QUANTITY": (
+        '"The number of" and "one of the" count or pick from several things, so the noun '
+        "after them is plural.",
+        "It is one of the worst bug we have seen.",
+        "It is one of the worst bugs we have seen.",
+    ),
+    "CC_MORE_NUMBER": (
+        'In English the number comes before "more": "two more days".',
+        "We need more two days for the migration.",
+        "We need two more days for the migration.",
+    ),
+    "CC_QUESTION_ORDER": (
+        'A direct question puts the verb before the subject ("Why is it failing?"); a question '
+        'inside a sentence keeps normal order ("I\'m not sure what the problem is").',
+        "Why it is failing on CI?",
+        "Why is it failing on CI?",
+    ),
+    "CC_SORRY_FOR_LATE": (
+        '"Late" is an adjective, so "sorry for late" lacks a word: "sorry for being '
+        'late", "sorry for the late reply", "sorry for the delay".',
+        "Sorry for late reply, I was travelling.",
+        "Sorry for the late reply, I was travelling.",
+    ),
+    "CC_MISSING_SUBJECT": (
+        'An English sentence needs a subject, even when it is obvious: "It is working now". '
+        "Languages that drop the subject make this easy to forget.",
+        "Is working now.",
+        "It is working now.",
+    ),
+    "CC_VERB_PATTERN": (
+        'Some verbs take a fixed pattern: "let me know" and "made me think" without '
+        '"to"; "suggest" takes -ing or "that", not a person + "to".',
+        "Please let me to know when the review is done.",
+        "Please let me know when the review is done.",
+    ),
+    "CC_UNCOUNTABLE": (
+        "Feedback, information and advice are uncountable in English: no plural and no "
+        '"a" ("some feedback", "a piece of advice").',
+        "Thanks for the feedbacks on my design doc.",
+        "Thanks for the feedback on my design doc.",
+    ),
+    "CC_ITS_ITS": (
+        '"Its" means belonging to it ("its logs"); "it\'s" is short for "it is" or '
+        '"it has". They sound the same, so spell-checkers miss the swap.',
+        "Sorry, its not ready yet.",
+        "Sorry, it's not ready yet.",
+    ),
+    "CC_UNCOUNTABLE_ARTICLE": (
+        'Information, feedback and advice are uncountable: they take "some" or "the", '
+        'never "a"; for one item say "a piece of advice".',
+        "I need an information about the deadline.",
+        "I need some information about the deadline.",
+    ),
+    "CC_THERE_THEIR": (
+        '"There" is a place, "their" means belonging to them, "they\'re" is "they '
+        'are"; they sound alike, so spell-checkers let the wrong one through.',
+        "The vendor replied. There working on a fix.",
+        "The vendor replied. They're working on a fix.",
+    ),
+}
+"""Why / weak / better for each family of commcoach's own LanguageTool rules
+(grammar_custom.xml; keyed by rule or rulegroup id)."""
 GENERIC = (
     "LanguageTool thinks this could be improved; readers notice small slips in written "
     "messages more than in speech.",
@@ -165,6 +322,8 @@ GENERIC = (
 
 def category_for(category_id: str, issue_type: str, spelling: bool) -> Category:
     """Our report category for a LanguageTool category / issue type."""
+    if category_id == LEARNER_CATEGORY:
+        return Category.GRAMMAR
     if spelling or category_id == "CASING":
         # Capital letters are orthography: a learner fixes them like a spelling slip.
         return Category.SPELLING
@@ -194,7 +353,7 @@ def category_for(category_id: str, issue_type: str, spelling: bool) -> Category:
 
 def severity_for(category_id: str, issue_type: str, spelling: bool) -> Severity:
     """Spelling and grammar errors are errors; punctuation and usage warnings; style hints."""
-    if spelling or category_id in {"GRAMMAR", "CONFUSED_WORDS"}:
+    if spelling or category_id in {"GRAMMAR", "CONFUSED_WORDS", LEARNER_CATEGORY}:
         return Severity.ERROR
     if issue_type in {"grammar", "misspelling", "duplication"}:
         return Severity.ERROR
@@ -203,13 +362,20 @@ def severity_for(category_id: str, issue_type: str, spelling: bool) -> Severity:
     return Severity.WARNING
 
 
-def why_for(category_id: str, message: str) -> str:
-    """The category's reason, then LanguageTool's specific message."""
-    why = CATEGORY_TEXT.get(category_id, GENERIC)[0]
+def _text(category_id: str, rule_id: str) -> tuple[str, str, str]:
+    """Our own rule family's text first, then the category's, then the generic one."""
+    if rule_id in LEARNER_TEXT:
+        return LEARNER_TEXT[rule_id]
+    return CATEGORY_TEXT.get(category_id, GENERIC)
+
+
+def why_for(category_id: str, message: str, rule_id: str = "") -> str:
+    """The family's or category's reason, then LanguageTool's specific message."""
+    why = _text(category_id, rule_id)[0]
     return f"{why} Here: {message}" if message else why
 
 
-def examples_for(category_id: str) -> tuple[str, str]:
-    """A generic (weak, better) pair for the category."""
-    _, weak, better = CATEGORY_TEXT.get(category_id, GENERIC)
+def examples_for(category_id: str, rule_id: str = "") -> tuple[str, str]:
+    """A (weak, better) pair for the rule family or category."""
+    _, weak, better = _text(category_id, rule_id)
     return weak, better

@@ -103,9 +103,9 @@ def _explanation(
     text: str, sentences: list[Span], match: LtMatch, start: int, end: int
 ) -> Explanation:
     """Why (category + LT message); weak/better from this sentence and the first fix."""
-    why = why_for(match.category_id, match.message)
+    why = why_for(match.category_id, match.message, match.rule_id)
     if not match.replacements:
-        weak, better = examples_for(match.category_id)
+        weak, better = examples_for(match.category_id, match.rule_id)
         return Explanation(why=why, weak=weak, better=better)
     around = next((s for s in sentences if s.start <= start < s.end), Span(start, end))
     lo = max(around.start, start - _EXAMPLE_WINDOW // 2)

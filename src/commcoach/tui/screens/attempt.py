@@ -175,6 +175,7 @@ class AttemptScreen(Screen[ReviewResult]):
         self.notify(f"“{event.replaced}” → “{event.replacement}”", timeout=3)
         self._show_summary()
         self.refresh_bindings()
+        self._check(save=False)  # never approve an error: every channel looks at the fix
 
     @on(TabbedContent.TabActivated)
     def _tab_changed(self) -> None:
@@ -222,6 +223,10 @@ class AttemptScreen(Screen[ReviewResult]):
 
     def action_check_again(self) -> None:
         """Check the current text again (after applying fixes) as a new attempt."""
+        self._check(save=True)
+
+    def _check(self, save: bool) -> None:
+        """Send the current text to every channel; `save=False` re-checks without a new attempt."""
         if self.request is None:
             return
         request = CheckRequest(
@@ -233,6 +238,7 @@ class AttemptScreen(Screen[ReviewResult]):
             turn_id=self.request.turn_id,
             elements=self.request.elements,
             title=self.request.title,
+            save=save,
         )
         self.request = request
         self.final = False

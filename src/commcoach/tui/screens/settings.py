@@ -1,4 +1,4 @@
-"""Settings: grammar backend and server, English variant, mother tongue, personal dictionary,
+"""Settings: grammar backend and server, English variant, personal dictionary,
 theme and live feedback; ctrl+s saves them to the TOML config.
 
 A new grammar backend takes effect at once: a new feedback engine is built in a worker and the
@@ -49,7 +49,6 @@ class SettingsScreen(Screen[None]):
     backend = getters.query_one("#backend", Select)
     server_url = getters.query_one("#server-url", Input)
     variant = getters.query_one("#variant", Select)
-    mother_tongue = getters.query_one("#mother-tongue", Input)
     picky = getters.query_one("#picky", Checkbox)
     words = getters.query_one("#dictionary", TextArea)
     theme_select = getters.query_one("#theme", Select)
@@ -93,15 +92,6 @@ class SettingsScreen(Screen[None]):
                     value=grammar.variant.value,
                     allow_blank=False,
                     id="variant",
-                    compact=True,
-                )
-            with Horizontal(classes="field-row"):
-                yield Label("Mother tongue", classes="field-label")
-                yield Input(
-                    grammar.mother_tongue,
-                    placeholder="de, fr, es, zh… (for false friends)",
-                    id="mother-tongue",
-                    max_length=8,
                     compact=True,
                 )
             with Horizontal(classes="field-row"):
@@ -173,7 +163,6 @@ class SettingsScreen(Screen[None]):
                 "backend": self.backend.value,
                 "server_url": self.server_url.value.strip(),
                 "variant": self.variant.value,
-                "mother_tongue": self.mother_tongue.value,
                 "picky": self.picky.value,
             }
         )
