@@ -55,12 +55,15 @@ class GrammarSettings(BaseModel):
     """LanguageTool server for the remote backend, e.g. http://lt.example.internal:8081/."""
     variant: EnglishVariant = EnglishVariant.US
     """en-US or en-GB."""
+    strict_variant: bool = False
+    """Flag the other variant's spellings too ("behaviour" in en-US); off: both are accepted."""
     mother_tongue: str = ""
     """Your first language as a code (de, fr, es, nl, ...), to catch false friends."""
     disabled_rules: list[str] = Field(default_factory=list)
     """Rule ids never shown, ours (style.hedging) or LanguageTool's (grammar.EN_QUOTES)."""
     picky: bool = False
-    """LanguageTool's picky level: more style hints, more false alarms."""
+    """Picky level: LanguageTool's picky rules and commcoach's own picky rules (hints whose
+    measured hit rate on edited prose is low). More hints, more false alarms."""
     timeout_seconds: float = 10.0
     """How long one grammar check may take before feedback arrives without it."""
     heap_mb: int = 768

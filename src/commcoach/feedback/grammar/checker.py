@@ -117,6 +117,7 @@ class LanguageToolChecker:
         """How long check() waits for a starting local server (JVM start + warm-up)."""
         self._variant = grammar.variant.value
         self._picky = grammar.picky
+        self._strict_variant = grammar.strict_variant
         self._mother = grammar.mother_tongue
         self._timeout = grammar.timeout_seconds
         self._disabled = frozenset(d.strip() for d in grammar.disabled_rules if d.strip())
@@ -236,7 +237,9 @@ class LanguageToolChecker:
                     found[chunk.text] = tuple(chunk_matches)
             self._timeouts_in_row = 0
         absolute = [m.shifted(c.start) for c in chunks for m in found.get(c.text, ())]
-        findings = to_findings(text, absolute, self._dictionary, self._disabled)
+        findings = to_findings(
+            text, absolute, self._dictionary, self._disabled, strict_variant=self._strict_variant
+        )
         server = self._client.base_url if self._client is not None else (self.url or "")
         status = GrammarStatus(
             state=GrammarState.CHECKED, detail=note, backend=self.backend, server=server
