@@ -30,6 +30,7 @@ from commcoach.config import GrammarBackend, Settings
 from commcoach.feedback.grammar.chunks import Chunk, MatchCache, make_batches, split_chunks
 from commcoach.feedback.grammar.client import CheckFailure, LtClient, LtMatch
 from commcoach.feedback.grammar.findings import make_dictionary, to_findings
+from commcoach.feedback.grammar.vocabulary import VocabularyStore, default_store
 from commcoach.feedback.report import Finding, GrammarReason, GrammarState, GrammarStatus
 from commcoach.languagetool.errors import NotInstalledError
 from commcoach.languagetool.install import find_install
@@ -110,6 +111,7 @@ class LanguageToolChecker:
         server_config: ServerConfig | None = None,
         start_wait: float = 120.0,
         batch_chars: int = 40_000,
+        vocabulary: VocabularyStore | None = None,
     ) -> None:
         grammar = settings.grammar
         self.backend = grammar.backend.value
@@ -122,6 +124,8 @@ class LanguageToolChecker:
         self._timeout = grammar.timeout_seconds
         self._disabled = frozenset(d.strip() for d in grammar.disabled_rules if d.strip())
         self._dictionary = make_dictionary(settings.dictionary.words)
+        self.vocabulary = vocabulary or default_store()
+        """Words the user added with one key, and the Draft's repository names."""
         self._key = f"{self._variant}|{'picky' if self._picky else 'default'}|{self._mother}"
         self._batch_chars = batch_chars
         self._lock = threading.Lock()
@@ -238,7 +242,11 @@ class LanguageToolChecker:
             self._timeouts_in_row = 0
         absolute = [m.shifted(c.start) for c in chunks for m in found.get(c.text, ())]
         findings = to_findings(
-            text, absolute, self._dictionary, self._disabled, strict_variant=self._strict_variant
+            text,
+            absolute,
+            self._dictionary | self.vocabulary.words(),
+            self._disabled,
+            strict_variant=self._strict_variant,
         )
         server = self._client.base_url if self._client is not None else (self.url or "")
         status = GrammarStatus(

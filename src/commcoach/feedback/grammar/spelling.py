@@ -17,6 +17,9 @@ technical prose most of its hits are names. A hit is dropped when the flagged to
 - **the other variant's spelling** ("behaviour" in en-US, "color" in en-GB) unless the user
   chose `grammar.strict_variant`: both are correct English.
 
+Kept whatever the above says: a known name written in the wrong case ("javascript",
+"Javascript" -> "JavaScript"), with that one fix.
+
 Fixes: a suggestion that turns a capitalised or identifier-shaped token into a lower-case word
 is removed. A kept hit with no fix within two edits of the word is reported as an unknown word
 (a warning: check it, or add it to your vocabulary), not as a spelling error.
@@ -31,6 +34,7 @@ from functools import lru_cache
 _IDENTIFIER = re.compile(
     r"""
       .*[a-z][A-Z].*             # camelCase / inner capital: SwiftPM, iOS, OpenAPI
+    | [A-Z]{2,}[a-z]{2,}.*       # prefixed class names: NSString, XMLHttpRequest
     | .*[A-Za-z]\d.* | \d+[A-Za-z].*  # letters with digits: Jinja2, go1, 6g
     | .*_.*                      # snake_case, _private, ENV_VAR
     | .*[A-Za-z]\.[A-Za-z].*     # dotted names and file names: os.Exit, setup.cfg
@@ -208,7 +212,13 @@ def judge(
         return SpellingVerdict(keep=False)
     if is_variant_spelling(message):
         return SpellingVerdict(keep=strict_variant, suggestions=suggestions)
-    if is_identifier_shaped(token) or in_lexicon(token, lexicon):
+    if is_identifier_shaped(token):
+        return SpellingVerdict(keep=False)
+    cased = tuple(s for s in suggestions if s.lower() == token.lower() and s != token)
+    if cased:
+        # The speller knows this name and its spelling: "javascript" -> "JavaScript".
+        return SpellingVerdict(keep=True, suggestions=cased)
+    if in_lexicon(token, lexicon):
         return SpellingVerdict(keep=False)
     if token[0].isupper():
         if not starts_sentence(text, start):
