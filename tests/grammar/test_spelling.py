@@ -54,6 +54,19 @@ def test_lexicon_comes_from_cspell_and_never_hides_common_misspellings() -> None
     # ...minus the common misspellings cspell itself lists.
     assert not {"recieve", "teh", "wich", "seperate", "definately", "occured"} & LEXICON
     assert in_lexicon("goroutines", LEXICON) and in_lexicon("Solr's", LEXICON)
+    # English words inflect in LanguageTool's own speller: its hit on "medias" stands.
+    assert not in_lexicon("medias", LEXICON) and not in_lexicon("carbones", LEXICON)
+
+
+def test_shift_key_slip_is_a_typo_not_a_class_name() -> None:
+    text = "I met a person in NIce who uses NSString."
+    at = text.index("NIce")
+    verdict = judge(text, at, at + 4, "Possible spelling mistake found.", ("Nice", "Ice"), LEXICON)
+    assert verdict.keep and verdict.suggestions == ("Nice",)
+    at = text.index("NSString")
+    assert not judge(
+        text, at, at + 8, "Possible spelling mistake found.", ("String",), LEXICON
+    ).keep
 
 
 def test_compounds_of_known_parts_are_coined_words_not_typos() -> None:

@@ -42,6 +42,8 @@ _IDENTIFIER = re.compile(
     """,
     re.VERBOSE,
 )
+_SHIFT_SLIP = re.compile(r"[A-Z]{2}[a-z]{2,}")
+"""Shift held one letter too long ("NIce", "THis"): a typo when the speller offers "Nice"."""
 _VARIANT = re.compile(r"\bis (?:British|American|Canadian|Australian) English\b")
 _POSSESSIVE = ("'s", "’s", "s'", "s’")
 _SUFFIXES = ("es", "s")
@@ -150,7 +152,12 @@ def is_variant_spelling(message: str) -> bool:
 
 
 def in_lexicon(token: str, lexicon: frozenset[str]) -> bool:
-    """The token, or the word it is a plural or possessive of, is in the (lower-case) lexicon."""
+    """The token, or the tech word it is a plural or possessive of, is in the lexicon.
+
+    Inflections are granted only to words the speller does not know as English ("goroutines",
+    "kubelets"): when LanguageTool flags an inflected English word ("medias", "carbones"), its
+    own morphology is right and the hit stands. "-es" only after s, x, z, ch, sh (English
+    spelling: "boxes", never "carbones")."""
     word = token.strip().lower()
     if word in lexicon:
         return True
@@ -159,7 +166,15 @@ def in_lexicon(token: str, lexicon: frozenset[str]) -> bool:
             word = word[: -len(ending)]
             if word in lexicon:
                 return True
-    return any(word.endswith(s) and word[: -len(s)] in lexicon for s in _SUFFIXES)
+    for suffix in _SUFFIXES:
+        stem = word[: -len(suffix)]
+        if not word.endswith(suffix) or stem not in lexicon:
+            continue
+        if suffix == "es" and not stem.endswith(("s", "x", "z", "ch", "sh")):
+            continue
+        if stem not in english_words():
+            return True
+    return False
 
 
 def starts_sentence(text: str, start: int) -> bool:
@@ -212,6 +227,8 @@ def judge(
         return SpellingVerdict(keep=False)
     if is_variant_spelling(message):
         return SpellingVerdict(keep=strict_variant, suggestions=suggestions)
+    if _SHIFT_SLIP.fullmatch(token) and token.capitalize() in suggestions:
+        return SpellingVerdict(keep=True, suggestions=(token.capitalize(),))
     if is_identifier_shaped(token):
         return SpellingVerdict(keep=False)
     cased = tuple(s for s in suggestions if s.lower() == token.lower() and s != token)
