@@ -52,7 +52,9 @@ def test_long_sentence_is_one_finding_with_its_exact_span() -> None:
 
     settings = Settings()
     settings.grammar.backend = GrammarBackend.OFF
-    long = "We moved " + " ".join(["the job"] * 30) + " to the new queue."
+    # Long but with pauses and plain words: long_sentence, not hard_sentence (which would
+    # supersede it on the same sentence).
+    long = "We moved " + ", ".join(["the job"] * 28) + " to the new queue."
     text = "Short one. " + long
     report = FeedbackEngine(settings).analyse(text)
     (finding,) = [f for f in report.findings if f.rule_id == "readability.long_sentence"]
