@@ -84,7 +84,7 @@ def test_hard_sentence_names_nested_clauses_and_walls() -> None:
     )
     (finding,) = hard_sentences(wall + ".", None, band)
     assert "8 subordinate clauses (that, which, when, because, until)" in finding.message
-    assert "no comma or pause" in finding.message
+    assert "at most one comma or pause" in finding.message
 
 
 def test_edited_long_sentence_with_plain_words_is_not_hard() -> None:

@@ -240,7 +240,7 @@ class SentenceLoad:
             openers = ", ".join(dict.fromkeys(c.lower() for c in self.clauses))
             parts.append(f"{len(self.clauses)} subordinate clauses ({openers})")
         if self.wall:
-            parts.append("no comma or pause to rest at")
+            parts.append("at most one comma or pause to rest at")
         return "; ".join(parts)
 
 

@@ -247,6 +247,7 @@ class LanguageToolChecker:
             self._dictionary | self.vocabulary.words(),
             self._disabled,
             strict_variant=self._strict_variant,
+            picky=self._picky,
         )
         server = self._client.base_url if self._client is not None else (self.url or "")
         status = GrammarStatus(

@@ -9,6 +9,7 @@ Dropped, whatever LanguageTool says:
 - speller hits (LanguageTool's unknown words) a careful editor would not make: names,
   identifiers, tech words, the user's vocabulary, the other variant's spelling
   (`grammar.spelling.judge` says which and why); rule-based spelling hits ("could of") stay;
+- a few LanguageTool hints on standard English (`PICKY_RULES`) unless the level is picky;
 - a second finding on exactly the same words (one mistake costs once in the score);
 - rules the user disabled, named `grammar.ID`, `spelling.ID`, bare `ID`, or a whole prefix.
 
@@ -41,6 +42,9 @@ _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]*[A-Z0-9](?:s|'s|’s)?")
 _AMPERSAND_ACRONYM = re.compile(r"\b[A-Z] ?& ?[A-Z]\b")
 _NO_ARTICLE = frozenset({"enough", "each", "every", "any", "all", "either", "other"})
 """Determiners that never follow "a"/"an" ("another" is written as one word)."""
+PICKY_RULES = frozenset({"ALL_OF_THE"})
+"""LanguageTool default-level hints shown only at the picky level: "all of the" is standard
+English (judged fine every time in benchmarks/precision.py)."""
 _VARIANT_RULES = ("OXFORD_SPELLING",)
 """en-GB hints that prefer -ize ("organization"): -ise is just as British; strict only."""
 _EXAMPLE_WINDOW = 160
@@ -89,6 +93,7 @@ def to_findings(
     disabled: frozenset[str],
     *,
     strict_variant: bool = False,
+    picky: bool = False,
 ) -> list[Finding]:
     """Findings for matches whose spans index `text`, minus everything we never flag."""
     protected = protected_spans(text) + [
@@ -109,6 +114,7 @@ def to_findings(
             or _ACRONYM.fullmatch(flagged.strip())
             or _has_emoji(flagged)
             or (match.rule_id.startswith(_VARIANT_RULES) and not strict_variant)
+            or (match.rule_id in PICKY_RULES and not picky)
         ):
             continue
         spelling = is_spelling(match)

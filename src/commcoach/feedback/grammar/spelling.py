@@ -17,8 +17,9 @@ technical prose most of its hits are names. A hit is dropped when the flagged to
 - **the other variant's spelling** ("behaviour" in en-US, "color" in en-GB) unless the user
   chose `grammar.strict_variant`: both are correct English.
 
-Kept whatever the above says: a known name written in the wrong case ("javascript",
-"Javascript" -> "JavaScript"), with that one fix.
+Kept whatever the above says: a capitalised known name written in the wrong case
+("Javascript" -> "JavaScript"), with that one fix. Lower case is left alone: many names are
+written in lower case on purpose (npm, pytest, dockerfile).
 
 Fixes: a suggestion that turns a capitalised or identifier-shaped token into a lower-case word
 is removed. A kept hit with no fix within two edits of the word is reported as an unknown word
@@ -232,7 +233,7 @@ def judge(
     if is_identifier_shaped(token):
         return SpellingVerdict(keep=False)
     cased = tuple(s for s in suggestions if s.lower() == token.lower() and s != token)
-    if cased:
+    if cased and token[0].isupper():
         # The speller knows this name and its spelling: "javascript" -> "JavaScript".
         return SpellingVerdict(keep=True, suggestions=cased)
     if in_lexicon(token, lexicon):
