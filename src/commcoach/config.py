@@ -63,10 +63,13 @@ class GrammarSettings(BaseModel):
     """LanguageTool server for the remote backend, e.g. http://lt.example.internal:8081/."""
     variant: EnglishVariant = EnglishVariant.US
     """en-US or en-GB."""
+    strict_variant: bool = False
+    """Flag the other variant's spellings too ("behaviour" in en-US); off: both are accepted."""
     disabled_rules: list[str] = Field(default_factory=list)
     """Rule ids never shown, ours (style.hedging) or LanguageTool's (grammar.EN_QUOTES)."""
     picky: bool = False
-    """LanguageTool's picky level: more style hints, more false alarms."""
+    """Picky level: LanguageTool's picky rules and commcoach's own picky rules (hints whose
+    measured hit rate on edited prose is low). More hints, more false alarms."""
     timeout_seconds: float = Field(default=10.0, gt=0, le=600, allow_inf_nan=False)
     """How long one grammar check may take before feedback arrives without it (0-600 s)."""
     heap_mb: int = Field(default=768, ge=128, le=65536)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from commcoach.config import GrammarBackend, Settings
 from commcoach.feedback.engine import FeedbackEngine, is_disabled
 from commcoach.feedback.report import GrammarReason, Report
@@ -88,3 +90,50 @@ def test_live_preview_defers_grammar() -> None:
 def test_empty_text_gives_a_report_not_an_error() -> None:
     report = engine().analyse("", load_file(FIXTURE))
     assert report.metrics.words == 0 and report.findings
+
+
+# --- issue 11: no two findings on the same words that contradict or repeat each other --------
+
+
+def _real_engine(lt_settings: Settings) -> FeedbackEngine:
+    return FeedbackEngine(lt_settings)
+
+
+@pytest.mark.languagetool
+def test_revert_back_gets_one_consistent_fix(lt_settings: Settings) -> None:
+    text = "Please revert back to me by Monday."
+    report = _real_engine(lt_settings).analyse(text)
+    on_revert = [f for f in report.findings if f.start <= text.index("revert") < f.end]
+    # LanguageTool alone says RETURN_BACK: "use just 'revert'"; ours says "reply". One stays.
+    assert [f.rule_id for f in on_revert] == ["clarity.revert_reply"]
+    assert on_revert[0].suggestions == ["reply"]
+
+
+@pytest.mark.languagetool
+def test_do_the_needful_has_no_vague_one_key_fix(lt_settings: Settings) -> None:
+    text = "Kindly check the ticket and do the needful."
+    report = _real_engine(lt_settings).analyse(text)
+    on_phrase = [f for f in report.findings if text[f.start : f.end] == "do the needful"]
+    assert [f.rule_id for f in on_phrase] == ["clarity.do_the_needful"]
+    assert on_phrase[0].suggestions == []  # "do what is needed" would be just as vague
+
+
+def test_hard_sentence_supersedes_long_sentence_on_the_same_sentence() -> None:
+    text = (
+        "The reason I am writing is that the build which we set up last week fails when the "
+        "tests that use the database run because the container that holds it starts too late "
+        "and nobody noticed it until the release which was planned for Friday was delayed."
+    )
+    ids = [f.rule_id for f in engine().analyse(text).findings]
+    assert "readability.hard_sentence" in ids
+    assert "readability.long_sentence" not in ids
+
+
+def test_picky_rules_run_only_at_the_picky_level() -> None:
+    from commcoach.feedback.style import StyleContext, all_rules
+
+    picky = [r for r in all_rules() if r.picky]
+    for rule in picky:
+        text = rule.examples.fail[0]
+        assert rule.find(text, StyleContext()) == []
+        assert rule.find(text, StyleContext(picky=True))

@@ -51,7 +51,9 @@ def test_long_sentence_is_one_finding_with_its_exact_span() -> None:
 
     settings = Settings()
     settings.grammar.backend = GrammarBackend.OFF
-    long = "We moved " + " ".join(["the job"] * 30) + " to the new queue."
+    # Long but with pauses and plain words: long_sentence, not hard_sentence (which would
+    # supersede it on the same sentence).
+    long = "We moved " + ", ".join(["the job"] * 28) + " to the new queue."
     text = "Short one. " + long
     report = FeedbackEngine(settings).analyse(text)
     (finding,) = [f for f in report.findings if f.rule_id == "readability.long_sentence"]
@@ -64,5 +66,30 @@ def test_hard_words_flagged_plain_words_not() -> None:
     hard = "Subsequently, comprehensive organizational reconsideration necessitates considerable institutional investment."
     easy = "Next, we need to look at how the team spends its time and money on this."
     band = AUDIENCE_BANDS[None]
-    assert [f.rule_id for f in hard_sentences(hard, None, band)] == ["readability.hard_sentence"]
+    (finding,) = hard_sentences(hard, None, band)
+    assert finding.rule_id == "readability.hard_sentence"
+    # The message says why: the word count and the long words by name.
+    assert "8 words" in finding.message
+    assert "7 long words (subsequently, comprehensive" in finding.message
     assert hard_sentences(easy, None, band) == []
+
+
+def test_hard_sentence_names_nested_clauses_and_walls() -> None:
+    band = AUDIENCE_BANDS[None]
+    wall = (
+        "The reason I am writing is that the build which we set up last week fails when the "
+        "tests that use the database run because the container that holds it starts too late "
+        "and nobody noticed it until the release which was planned for Friday was delayed"
+    )
+    (finding,) = hard_sentences(wall + ".", None, band)
+    assert "8 subordinate clauses (that, which, when, because, until)" in finding.message
+    assert "at most one comma or pause" in finding.message
+
+
+def test_edited_long_sentence_with_plain_words_is_not_hard() -> None:
+    # 34 words, commas where a reader pauses, no long words: long, but easy to follow.
+    text = (
+        "We moved the nightly job to the new queue on Monday, checked the logs twice, and saw "
+        "no errors, so we will move the weekly job next, once the team has read the notes."
+    )
+    assert hard_sentences(text, None, AUDIENCE_BANDS[None]) == []

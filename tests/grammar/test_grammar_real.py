@@ -78,11 +78,11 @@ def test_protected_spans_are_never_flagged(lt_checker: LanguageToolChecker) -> N
 
 
 def test_tech_words_and_personal_dictionary_are_not_flagged(lt_settings: Settings) -> None:
-    text = "We use pytest, npm, dockerfile and kubectl with Zorblax in the repo. That is teh plan."
+    text = "We use pytest, npm, dockerfile and kubectl with zorblax in the repo. That is teh plan."
     raw = LtClient(lt_settings.grammar.server_url, 60).check(text, {"language": "en-US"})
-    assert {"pytest", "npm", "kubectl", "Zorblax"} <= {text[m.start : m.end] for m in raw}
+    assert {"pytest", "npm", "kubectl", "zorblax"} <= {text[m.start : m.end] for m in raw}
     plain = checker_for(lt_settings)
-    assert {w for w, _ in flagged(text, plain.check(text)[0])} == {"Zorblax", "teh"}
+    assert {w for w, _ in flagged(text, plain.check(text)[0])} == {"zorblax", "teh"}
     personal = lt_settings.model_copy(update={"dictionary": DictionarySettings(words=["zorblax"])})
     assert [w for w, _ in flagged(text, checker_for(personal).check(text)[0])] == ["teh"]
 
@@ -108,13 +108,24 @@ def test_disabled_rules_are_honoured(
     assert {STANDUP[f.start : f.end] for f in findings} == left
 
 
-def test_variant_decides_color_or_colour(lt_settings: Settings) -> None:
-    text = "The color and the colour."
+def test_both_variants_are_accepted_unless_strict(lt_settings: Settings) -> None:
+    text = "The color and the colour of the organisation's behaviour. That is teh plan."
     us = checker_for(lt_settings).check(text)[0]
     gb = checker_for(with_grammar(lt_settings, variant=EnglishVariant.GB)).check(text)[0]
-    assert [w for w, _ in flagged(text, us)] == ["colour"]
-    assert [w for w, _ in flagged(text, gb)] == ["color"]
-    assert gb[0].rule_id == "spelling.MORFOLOGIK_RULE_EN_GB"
+    assert [w for w, _ in flagged(text, us)] == ["teh"]
+    assert [w for w, _ in flagged(text, gb)] == ["teh"]
+    strict_us = checker_for(with_grammar(lt_settings, strict_variant=True)).check(text)[0]
+    assert [w for w, _ in flagged(text, strict_us)] == [
+        "colour",
+        "organisation",
+        "behaviour",
+        "teh",
+    ]
+    strict_gb = checker_for(
+        with_grammar(lt_settings, variant=EnglishVariant.GB, strict_variant=True)
+    ).check(text)[0]
+    assert "color" in [w for w, _ in flagged(text, strict_gb)]
+    assert strict_gb[0].rule_id == "spelling.MORFOLOGIK_RULE_EN_GB"
 
 
 def test_picky_level_adds_typography_hints(lt_settings: Settings) -> None:

@@ -113,3 +113,42 @@ async def test_real_languagetool_finds_a_grammar_error_after_submit(
         assert "grammar checked" in shown(screen.summary)
         await wait_for(pilot, lambda: store.count() == 1, what="saved")
         assert store.page().items[0].grammar_checked
+
+
+@pytest.mark.languagetool
+async def test_plus_adds_the_flagged_word_to_the_vocabulary(
+    build: Callable[..., CommCoachApp], lt_settings: Settings, store: HistoryStore
+) -> None:
+    """Issue 11: one key teaches the speller a name; the finding goes and never comes back."""
+    from commcoach.feedback.grammar.vocabulary import default_store
+
+    app = build(settings=lt_settings)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, PracticeScreen), what="practice")
+        app.screen.composer.set_text(  # type: ignore[attr-defined]
+            "Hi Sam, the zorblaxify step failed again. Could you look at it today?"
+        )
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, AttemptScreen), what="feedback")
+        screen = app.screen
+        assert isinstance(screen, AttemptScreen)
+        await wait_for(pilot, lambda: screen.final, timeout=60, what="LanguageTool result")
+        view = screen.feedback
+        text = view.text
+        index = next(
+            i for i, f in enumerate(view.findings) if text[f.start : f.end] == "zorblaxify"
+        )
+        view.finding_list.focus()
+        view.finding_list.highlighted = index
+        await pilot.pause()
+        await pilot.press("plus")
+        await wait_for(
+            pilot,
+            lambda: all(text[f.start : f.end] != "zorblaxify" for f in view.findings),
+            what="finding dropped",
+        )
+        assert "zorblaxify" in default_store().path.read_text(encoding="utf-8")
+        # The running checker accepts it from now on.
+        findings, _ = app.ctx.engine.grammar.check(text)  # type: ignore[attr-defined]
+        assert all(text[f.start : f.end] != "zorblaxify" for f in findings)

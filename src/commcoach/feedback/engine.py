@@ -14,6 +14,7 @@ from commcoach.config import Settings
 from commcoach.feedback import readability, rubric
 from commcoach.feedback.grammar.base import GrammarChecker, Progress, make_grammar_checker
 from commcoach.feedback.report import (
+    Category,
     Finding,
     GrammarReason,
     GrammarState,
@@ -116,6 +117,7 @@ class FeedbackEngine:
             audience=audience,
             max_sentence_words=readability.MAX_SENTENCE_WORDS.get(audience, 28),
             disabled=disabled,
+            picky=self.settings.grammar.picky,
         )
         findings.extend(check_style(text, context))
         findings.extend(readability.hard_sentences(text, audience, band))
@@ -170,7 +172,8 @@ here. LanguageTool knows nothing of code spans, so its findings are filtered in 
 
 
 def _clean(text: str, findings: list[Finding], disabled: frozenset[str]) -> list[Finding]:
-    """Drop disabled rules and anything inside protected spans; sort by position, then rule."""
+    """Drop disabled rules, anything inside protected spans, and findings that contradict or
+    repeat another on the same words; sort by position, then rule."""
     protected = protected_spans(text)
     kept = [
         f
@@ -178,7 +181,45 @@ def _clean(text: str, findings: list[Finding], disabled: frozenset[str]) -> list
         if not is_disabled(f.rule_id, disabled)
         and (f.source in _TRUSTED_SOURCES or not is_protected(Span(f.start, f.end), protected))
     ]
-    return sorted(kept, key=lambda f: (f.start, f.end, f.rule_id))
+    return sorted(_drop_conflicts(kept), key=lambda f: (f.start, f.end, f.rule_id))
+
+
+_SUPERSEDES = {"readability.hard_sentence": "readability.long_sentence"}
+"""A finding that says everything the other one says, on the same sentence (the hard-sentence
+message gives the word count too)."""
+
+
+def _same_words(a: Finding, b: Finding) -> bool:
+    """The spans share at least half of the shorter one."""
+    shared = min(a.end, b.end) - max(a.start, b.start)
+    shorter = max(1, min(a.end - a.start, b.end - b.start))
+    return shared > 0 and shared * 2 >= shorter
+
+
+def _drop_conflicts(findings: list[Finding]) -> list[Finding]:
+    """No two findings on the same words that contradict or repeat each other.
+
+    - one of our style rules and a LanguageTool style or usage hint on the same words: either
+      their fixes disagree ("revert back to me": ours says "reply", LanguageTool's RETURN_BACK
+      says "revert") or they say the same thing twice ("do the needful": ours asks for the
+      action, LanguageTool offers "do what is necessary", as vague as the original). Keep ours,
+      written for this learner's intent; LanguageTool's grammar and spelling errors stay;
+    - readability.hard_sentence supersedes readability.long_sentence on the same sentence.
+    """
+    ours = [f for f in findings if f.source == "style"]
+    hard = [f for f in findings if f.rule_id in _SUPERSEDES]
+    kept: list[Finding] = []
+    for f in findings:
+        if (
+            f.source == "languagetool"
+            and f.category not in {Category.GRAMMAR, Category.SPELLING}
+            and any(_same_words(f, s) for s in ours)
+        ):
+            continue
+        if any(_SUPERSEDES[h.rule_id] == f.rule_id and _same_words(f, h) for h in hard):
+            continue
+        kept.append(f)
+    return kept
 
 
 def analyse(

@@ -44,6 +44,7 @@ from commcoach.feedback.grammar.chunks import (
 )
 from commcoach.feedback.grammar.client import MAX_MATCHES, CheckFailure, LtClient, LtMatch
 from commcoach.feedback.grammar.findings import make_dictionary, to_findings
+from commcoach.feedback.grammar.vocabulary import VocabularyStore, default_store
 from commcoach.feedback.report import Finding, GrammarReason, GrammarState, GrammarStatus
 from commcoach.languagetool.errors import NotInstalledError
 from commcoach.languagetool.install import find_install
@@ -84,6 +85,7 @@ class LanguageToolChecker:
         server_config: ServerConfig | None = None,
         start_wait: float = 120.0,
         batch_chars: int = BATCH_CHARS,
+        vocabulary: VocabularyStore | None = None,
     ) -> None:
         grammar = settings.grammar
         self.backend = grammar.backend.value
@@ -91,9 +93,12 @@ class LanguageToolChecker:
         """How long check() waits for a starting local server (JVM start + warm-up)."""
         self._variant = grammar.variant.value
         self._picky = grammar.picky
+        self._strict_variant = grammar.strict_variant
         self._timeout = grammar.timeout_seconds
         self._disabled = frozenset(d.strip() for d in grammar.disabled_rules if d.strip())
         self._dictionary = make_dictionary(settings.dictionary.words)
+        self.vocabulary = vocabulary or default_store()
+        """Words the user added with one key, and the Draft's repository names."""
         self._key = f"{self._variant}|{'picky' if self._picky else 'default'}"
         self._batch_chars = batch_chars
         self._lock = threading.Lock()
@@ -199,7 +204,14 @@ class LanguageToolChecker:
         if len(absolute) > MAX_MATCHES_TOTAL:
             absolute = absolute[:MAX_MATCHES_TOTAL]
             notes.append(f"only the first {MAX_MATCHES_TOTAL} LanguageTool matches are shown")
-        findings = to_findings(text, absolute, self._dictionary, self._disabled)
+        findings = to_findings(
+            text,
+            absolute,
+            self._dictionary | self.vocabulary.words(),
+            self._disabled,
+            strict_variant=self._strict_variant,
+            picky=self._picky,
+        )
         server = self._client.base_url if self._client is not None else (self.url or "")
         detail = "; ".join(n for n in notes if n)
         if failure is None:

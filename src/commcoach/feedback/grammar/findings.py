@@ -4,12 +4,22 @@ Dropped, whatever LanguageTool says:
 - anything overlapping a protected span (code, URLs, paths, @mentions, ticket ids, camelCase,
   snake_case: `commcoach.text.protected_spans`);
 - anything on an ALL-CAPS acronym (`CI`, `PRs`) or containing an emoji (LT#3164, #5159);
-- spelling hits on words of the built-in tech list or the user's dictionary (case-insensitive);
+- anything on a letter of an ampersand acronym (`Q & A`, `R&D`): LanguageTool's tagger reads
+  the `A` of "Q & A pages" as an article and says "pages cannot be used with 'A'";
+- speller hits (LanguageTool's unknown words) a careful editor would not make: names,
+  identifiers, tech words, the user's vocabulary, the other variant's spelling
+  (`grammar.spelling.judge` says which and why); rule-based spelling hits ("could of") stay;
+- a few LanguageTool hints on standard English (`PICKY_RULES`) unless the level is picky;
+- a second finding on exactly the same words (one mistake costs once in the score);
 - rules the user disabled, named `grammar.ID`, `spelling.ID`, bare `ID`, or a whole prefix.
+
+One fix is rewritten: LanguageTool's "a" -> "an" before a determiner that takes no article
+("a enough number of", "a every day") would be just as wrong; the article itself goes.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -23,21 +33,35 @@ from commcoach.feedback.grammar.explain import (
     severity_for,
     why_for,
 )
-from commcoach.feedback.report import Explanation, Finding
+from commcoach.feedback.grammar.spelling import judge
+from commcoach.feedback.report import Explanation, Finding, Severity
 from commcoach.text import Span, is_protected, protected_spans, split_sentences
 
 SOURCE = "languagetool"
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]*[A-Z0-9](?:s|'s|’s)?")
+_AMPERSAND_ACRONYM = re.compile(r"\b[A-Z] ?& ?[A-Z]\b")
+_NO_ARTICLE = frozenset({"enough", "each", "every", "any", "all", "either", "other"})
+"""Determiners that never follow "a"/"an" ("another" is written as one word)."""
+PICKY_RULES = frozenset({"ALL_OF_THE"})
+"""LanguageTool default-level hints shown only at the picky level: "all of the" is standard
+English (judged fine every time in benchmarks/precision.py)."""
+_VARIANT_RULES = ("OXFORD_SPELLING",)
+"""en-GB hints that prefer -ize ("organization"): -ise is just as British; strict only."""
 _EXAMPLE_WINDOW = 160
+TECH_WORD_FILES = ("data/tech_words.txt", "data/tech_words_cspell.txt")
+"""The hand-kept team words and the list generated from cspell (scripts/build_tech_words.py)."""
 
 
 @lru_cache(maxsize=1)
 def builtin_tech_words() -> frozenset[str]:
-    """The shipped list (src/commcoach/data/tech_words.txt), lower-cased."""
-    raw = resources.files("commcoach").joinpath("data/tech_words.txt").read_text("utf-8")
-    return frozenset(
-        line.strip().lower() for line in raw.splitlines() if line.strip() and line[0] != "#"
-    )
+    """The shipped lists (src/commcoach/data/tech_words*.txt), lower-cased."""
+    words: set[str] = set()
+    for name in TECH_WORD_FILES:
+        raw = resources.files("commcoach").joinpath(name).read_text("utf-8")
+        words.update(
+            line.strip().lower() for line in raw.splitlines() if line.strip() and line[0] != "#"
+        )
+    return frozenset(words)
 
 
 def make_dictionary(extra: Iterable[str]) -> frozenset[str]:
@@ -63,32 +87,67 @@ def is_disabled(rule_id: str, disabled: frozenset[str]) -> bool:
 
 
 def to_findings(
-    text: str, matches: Iterable[LtMatch], dictionary: frozenset[str], disabled: frozenset[str]
+    text: str,
+    matches: Iterable[LtMatch],
+    dictionary: frozenset[str],
+    disabled: frozenset[str],
+    *,
+    strict_variant: bool = False,
+    picky: bool = False,
 ) -> list[Finding]:
     """Findings for matches whose spans index `text`, minus everything we never flag."""
-    protected = protected_spans(text)
+    protected = protected_spans(text) + [
+        Span(m.start(), m.end()) for m in _AMPERSAND_ACRONYM.finditer(text)
+    ]
     sentences = split_sentences(text)
     findings: list[Finding] = []
+    seen: set[tuple[int, int]] = set()
     for match in matches:
         start, end = match.start, max(match.end, match.start)
         flagged = text[start:end]
         rule_id = rule_id_for(match)
         if (
             end > len(text)
+            or (start, end) in seen
             or is_disabled(rule_id, disabled)
             or is_protected(Span(start, max(end, start + 1)), protected)
             or _ACRONYM.fullmatch(flagged.strip())
             or _has_emoji(flagged)
-            or (is_spelling(match) and _known_word(flagged, dictionary))
+            or (match.rule_id.startswith(_VARIANT_RULES) and not strict_variant)
+            or (match.rule_id in PICKY_RULES and not picky)
         ):
             continue
         spelling = is_spelling(match)
+        message = match.message or "LanguageTool flagged this."
+        severity = severity_for(match.category_id, match.issue_type, spelling)
+        if spelling and match.unknown_word:
+            verdict = judge(
+                text,
+                start,
+                end,
+                match.message,
+                match.replacements,
+                dictionary,
+                strict_variant=strict_variant,
+            )
+            if not verdict.keep:
+                continue
+            if verdict.unknown:
+                severity = Severity.WARNING
+                message = (
+                    f"Unknown word '{flagged.strip()}': check the spelling, or add it to your "
+                    "vocabulary if it is a name or a term."
+                )
+            match = _with_replacements(match, verdict.suggestions)
+        match, message = _article_fix(text, match, message)
+        seen.add((start, end))
+        end = match.end
         findings.append(
             Finding(
                 rule_id=rule_id,
                 category=category_for(match.category_id, match.issue_type, spelling),
-                severity=severity_for(match.category_id, match.issue_type, spelling),
-                message=match.message or "LanguageTool flagged this.",
+                severity=severity,
+                message=message,
                 explanation=_explanation(text, sentences, match, start, end),
                 start=start,
                 end=end,
@@ -97,6 +156,23 @@ def to_findings(
             )
         )
     return findings
+
+
+def _with_replacements(match: LtMatch, replacements: tuple[str, ...]) -> LtMatch:
+    return dataclasses.replace(match, replacements=replacements)
+
+
+def _article_fix(text: str, match: LtMatch, message: str) -> tuple[LtMatch, str]:
+    """EN_A_VS_AN before "enough", "each", ...: the fix is to drop the article, not "an"."""
+    if match.rule_id != "EN_A_VS_AN":
+        return match, message
+    following = re.match(r"\s+([A-Za-z]+)", text[match.end :])
+    if following is None or following.group(1).lower() not in _NO_ARTICLE:
+        return match, message
+    word = following.group(1)
+    fix = "another" if word.lower() == "other" else word
+    fixed = dataclasses.replace(match, end=match.end + following.end(), replacements=(fix,))
+    return fixed, f"'{word}' takes no article here: write '{fix}' without 'a'."
 
 
 def _explanation(
@@ -117,16 +193,6 @@ def _explanation(
         weak=f"{head}{text[start:end]}{tail}".strip(),
         better=f"{head}{match.replacements[0]}{tail}".strip(),
     )
-
-
-def _known_word(flagged: str, dictionary: frozenset[str]) -> bool:
-    word = flagged.strip().lower()
-    if word in dictionary:
-        return True
-    for suffix in ("'s", "’s", "es", "s"):
-        if word.endswith(suffix) and word[: -len(suffix)] in dictionary:
-            return True
-    return False
 
 
 def _has_emoji(flagged: str) -> bool:

@@ -53,11 +53,13 @@ class ExampleContext(_Strict):
     max_sentence_words: int = Field(default=25, ge=5, le=200)
 
     def to_context(self) -> StyleContext:
-        """The StyleContext the example tests pass to the rule."""
+        """The StyleContext the example tests pass to the rule (picky rules run too: the
+        examples prove what a rule does when it runs)."""
         return StyleContext(
             register=self.register_.value if self.register_ else None,
             audience=self.audience.value if self.audience else None,
             max_sentence_words=self.max_sentence_words,
+            picky=True,
         )
 
 
@@ -91,6 +93,9 @@ class RuleBase(_Strict):
     """Match regardless of case."""
     when: Scope | None = None
     """Limit the rule to some registers or audiences."""
+    picky: bool = False
+    """A hint whose measured hit rate on edited prose is low (benchmarks/precision.py): it runs
+    only when the user turns on the picky level (settings: grammar.picky)."""
     keywords: list[Annotated[str, StringConstraints(pattern=r"^(?:[\w']+|[^\w\s])$")]] = Field(
         default_factory=list
     )
@@ -121,7 +126,10 @@ class RuleBase(_Strict):
         return re.IGNORECASE if self.ignorecase else 0
 
     def applies(self, context: StyleContext) -> bool:
-        """False when the rule's `when:` scope excludes this register or audience."""
+        """False when the rule's `when:` scope excludes this register or audience, or the rule
+        is picky and the picky level is off."""
+        if self.picky and not context.picky:
+            return False
         return self.when is None or self.when.matches(context)
 
     @cached_property

@@ -26,6 +26,8 @@ class StyleContext:
     """The long-sentence limit for this audience (metric rules with `max_from`)."""
     disabled: frozenset[str] = frozenset()
     """Rule ids or dotted prefixes (`style.hedging`, `tone`) that must not run."""
+    picky: bool = False
+    """Run the rules marked `picky: true` too (settings: grammar.picky)."""
 
 
 @lru_cache(maxsize=16)

@@ -165,7 +165,8 @@ class Occurrence(RuleBase):
     token: Regex
     """What to count (a regex)."""
     max: int | None = Field(default=None, ge=0)
-    """More than this many: the occurrences after the first `max` are flagged."""
+    """More than this many: the occurrences after the first `max` are flagged, each with its
+    own ordinal as `{count}` ("number 2", "number 3")."""
     min: int | None = Field(default=None, ge=1)
     """Fewer than this many: the whole scope is flagged."""
     scope: Literal["text", "sentence"] = "text"
@@ -200,15 +201,19 @@ class Occurrence(RuleBase):
                 for m in regex.finditer(text, start, end)
                 if m.end() > m.start() and not overlaps_protected(text, *m.span())
             ]
-            limited: list[tuple[int, int, bool]] = []
+            # (start, end, whole scope?, the number shown as {count})
+            limited: list[tuple[int, int, bool, int]] = []
             if self.max is not None and len(hits) > self.max:
-                limited = [(s, e, False) for s, e in hits[self.max :]]
+                # Each flagged occurrence gets its own ordinal: "Apology number 2", "... 3".
+                limited = [
+                    (s, e, False, self.max + i + 1) for i, (s, e) in enumerate(hits[self.max :])
+                ]
             elif self.min is not None and len(hits) < self.min:
                 trimmed = _trimmed(text, scope)
-                limited = [(trimmed.start, trimmed.end, True)]
+                limited = [(trimmed.start, trimmed.end, True, len(hits))]
             limit = self.max if self.max is not None and len(hits) > self.max else self.min
-            message = self.message.replace("{count}", str(len(hits))).replace("{limit}", str(limit))
-            for start, end, whole_span in limited:
+            for start, end, whole_span, count in limited:
+                message = self.message.replace("{count}", str(count)).replace("{limit}", str(limit))
                 finding = self.finding(text, start, end, message=message, whole_span=whole_span)
                 if finding is not None:
                     found.append(finding)

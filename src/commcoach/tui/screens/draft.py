@@ -14,6 +14,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Select, Static
 
+from commcoach.feedback.grammar.vocabulary import default_store, repo_names
 from commcoach.feedback.report import Report
 from commcoach.tui.autosave import DRAFT_KEY
 from commcoach.tui.context import AppContext
@@ -106,6 +107,12 @@ class DraftScreen(Screen[None]):
                 title="Autosave",
             )
         self.composer.text_area.focus()
+        self._learn_repo_names()
+
+    @work(thread=True, exclusive=True, group="names", exit_on_error=False, description="git names")
+    def _learn_repo_names(self) -> None:
+        """The speller accepts this repository's file names and identifiers (bounded work)."""
+        default_store().add_session(repo_names(self.ctx.cwd))
 
     def _show_tip(self) -> None:
         if self.drill is not None:

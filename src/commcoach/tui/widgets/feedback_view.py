@@ -9,15 +9,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual import getters, on
+from textual import getters, on, work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from commcoach.feedback.report import Finding, Report
+from commcoach.feedback.grammar.vocabulary import VocabularyError, default_store
+from commcoach.feedback.report import Category, Finding, Report
 from commcoach.tui.widgets.render import finding_detail, finding_label, highlighted_text
 
 
@@ -54,6 +56,16 @@ class FeedbackView(Vertical):
         text: str
         replaced: str
         replacement: str
+
+    BINDINGS = [
+        Binding(
+            "plus",
+            "add_word",
+            "Add word",
+            tooltip="Add the flagged word to your vocabulary: it is never flagged again",
+        ),
+    ]
+    """One key to teach the speller a name or term (issue 11); works in read-only views too."""
 
     selected: reactive[int | None] = reactive(None, init=False)
     """Index of the highlighted finding in `findings`."""
@@ -158,6 +170,42 @@ class FeedbackView(Vertical):
             self.finding_list.highlighted = min(index, len(self.findings) - 1)
         self.post_message(self.Applied(self, self.text, replaced, replacement))
         return True
+
+    def action_add_word(self) -> None:
+        """Add the selected spelling finding's word to the vocabulary store."""
+        if self.selected is None or self.selected >= len(self.findings):
+            return
+        finding = self.findings[self.selected]
+        if finding.category is not Category.SPELLING or finding.source != "languagetool":
+            self.notify("Only a spelling finding's word can be added.", severity="warning")
+            return
+        self._store_word(self.text[finding.start : finding.end])
+
+    @work(thread=True, exclusive=True, group="vocabulary", exit_on_error=False)
+    def _store_word(self, raw: str) -> None:
+        try:
+            word = default_store().add(raw)
+        except VocabularyError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="warning")
+            return
+        except OSError as exc:
+            message = f"Could not save the vocabulary: {exc.strerror or exc}"
+            self.app.call_from_thread(self.notify, message, severity="error")
+            return
+        self.app.call_from_thread(self._word_added, word)
+
+    def _word_added(self, word: str) -> None:
+        """Drop every spelling finding on this word, and say where it was stored."""
+        self.findings = [
+            f
+            for f in self.findings
+            if not (
+                f.category is Category.SPELLING
+                and self.text[f.start : f.end].strip().lower() == word.lower()
+            )
+        ]
+        self._fill()
+        self.notify(f"Added '{word}' to your vocabulary ({default_store().path}).")
 
     @property
     def can_apply(self) -> bool:
