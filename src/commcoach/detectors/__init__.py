@@ -48,7 +48,7 @@ class BuiltinDetector:
 
 
 BUILTIN_DETECTORS: dict[str, BuiltinDetector] = {
-    d.name: BuiltinDetector(d.name, d.summary, normalised(d.detect))
+    d.name: BuiltinDetector(d.name, d.summary, normalised(d.detect, timing=d.name == "date_time"))
     for d in [
         BuiltinDetector("question", "asks a question", detect_question),
         BuiltinDetector(

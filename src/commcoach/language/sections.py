@@ -1,0 +1,171 @@
+"""A message read as sections: field lines, Markdown headings, Done/Next/Blocked blocks, prose.
+
+Real updates are often a template: `Progress: "What have you completed?"` with the writer's
+answer after the quoted prompt, `### Blockers:` with "none" below it, `- _next_: ...`. A section
+is a label, its kind (from lexicons/section_labels.txt) and its body up to the next label; its
+content is judged, never its label: "Blockers: none", "ETA: ditto", a prompt with an empty answer
+give no evidence. Text outside any label is prose (no section).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from commcoach.language.lexicons import alternation, groups
+from commcoach.language.spans import Span
+
+KINDS = ("done", "next", "ongoing", "blocked", "eta", "progress", "meta")
+"""Section kinds; a label not in the lexicon is `other` (a title, or a field we do not know)."""
+
+_MARKDOWN = re.compile(r"[ \t]{0,3}(?:>[ \t]*)?#{1,6}[ \t]+(?P<label>[^\n]{1,80}?)[ \t#:]*$")
+_FIELD = re.compile(
+    r"""[ \t]*(?:>[ \t]*)?(?:[-*•+][ \t]+|\d{1,2}[.)][ \t]+)?(?:\#{1,6}[ \t]+)?[*_]{0,2}
+        (?P<label>[A-Za-z][A-Za-z'/&-]*(?:[ \t]+[A-Za-z'/&-]+){0,4}?)[*_]{0,2}[ \t]*
+        (?:\((?P<paren>[^)\n]{1,30})\)[ \t]*)?[*_]{0,2}[ \t]*
+        (?P<sep>:|[ \t]?[-–—][ \t]|$)[*_]{0,2}[ \t]*(?P<rest>[^\n]*)$""",
+    re.VERBOSE,
+)
+_PROMPT = re.compile(r"""[ \t]*(?P<prompt>"[^"\n]{3,200}"|“[^”\n]{3,200}”)[ \t:.]*""")
+"""A quoted template prompt right after a label: 'Blockers: "Difficulties encountered."'."""
+_NON_LETTERS = re.compile(r"[^a-z/ -]+")
+
+
+@cache
+def _label_kinds() -> dict[str, str]:
+    found: dict[str, str] = {}
+    for kind, labels in groups("section_labels").items():
+        for label in labels:
+            found.setdefault(_normal(label), kind)
+    return found
+
+
+def _normal(label: str) -> str:
+    return " ".join(_NON_LETTERS.sub(" ", label.lower().replace("_", " ")).split())
+
+
+def label_kind(label: str, paren: str | None = None) -> str:
+    """The kind of a label: 'Progress (done)' is done, 'Pictures (optional)' meta, else other."""
+    kinds = _label_kinds()
+    whole = kinds.get(_normal(f"{label} {paren}")) if paren else None
+    own = kinds.get(_normal(label))
+    inner = kinds.get(_normal(paren)) if paren else None
+    if whole:
+        return whole
+    if inner and own in (None, "progress"):
+        return inner
+    return own or "other"
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A label such as 'Blockers:' or '### Next' and the body it introduces."""
+
+    kind: str
+    """One of KINDS, or 'other'."""
+    label: Span
+    """The label words, without bullet, emphasis, parenthesis or colon."""
+    line: Span
+    """The whole label line."""
+    prompt: Span | None
+    """A quoted template prompt after the label, which is the template's text, not the writer's."""
+    body: Span
+    """From after the label (and prompt) to the start of the next section."""
+    content: Span | None
+    """The first line of the writer's own content in the body, trimmed; None when empty."""
+    markdown: bool
+    """True for a '#' heading (a title when its kind is 'other')."""
+
+
+_EMPTY = re.compile(rf"{alternation('empty_answers')}(?:\s+(?:for\s+now|yet|so\s+far))?")
+_NEGATIVE_START = re.compile(
+    r"""(?:none|no|nothing|nope|n/a|not\s+(?:really|yet|currently|at\s+the\s+moment|blocked))\b
+        (?!\s*(?:but|except|apart|other\s+than|besides|although|though)\b)""",
+    re.VERBOSE,
+)
+_NO_BLOCKERS = re.compile(
+    r"""no(?:thing)?\s+(?:real\s+|major\s+|big\s+|current\s+)?(?:blockers?|blocking|issues?
+        |problems?|risks?|impediments?|concerns?|difficult(?:y|ies))\b
+        (?![^\n]{0,40}\b(?:but|except|apart\s+from|other\s+than|besides)\b)""",
+    re.VERBOSE,
+)
+_TRIM = " \t-*•+>_.,;:!~`'\"()[]"
+
+
+def is_empty_answer(content: str) -> bool:
+    """True when a section's content says nothing: '', 'None', 'n/a', 'ditto', '-', '{?}'."""
+    core = " ".join(content.lower().strip(_TRIM).split())
+    return not core or _EMPTY.fullmatch(core) is not None
+
+
+def is_negative_answer(content: str) -> bool:
+    """True when the content denies the section ('No blockers at the moment', 'none for now').
+
+    'None, but waiting on review' is not a denial: the exception names a blocker.
+    """
+    core = " ".join(content.lower().strip(_TRIM).split())
+    return bool(_NEGATIVE_START.match(core) or _NO_BLOCKERS.match(core))
+
+
+def parse_sections(text: str) -> tuple[Section, ...]:
+    """The sections of `text` in order (see the module docstring)."""
+    heads: list[tuple[str, Span, Span, Span | None, int, bool]] = []
+    offset = 0
+    for raw in text.split("\n"):
+        line_end = offset + len(raw)
+        found = _section_head(text, raw, offset)
+        if found is not None:
+            kind, label, body_start, prompt, markdown = found
+            heads.append((kind, label, Span(offset, line_end), prompt, body_start, markdown))
+        offset = line_end + 1
+    sections: list[Section] = []
+    for index, (kind, label, line, prompt, body_start, markdown) in enumerate(heads):
+        end = heads[index + 1][2].start - 1 if index + 1 < len(heads) else len(text)
+        end = max(end, body_start)
+        body = Span(body_start, end)
+        sections.append(
+            Section(kind, label, line, prompt, body, _first_content(text, body), markdown)
+        )
+    return tuple(sections)
+
+
+def _section_head(
+    text: str, raw: str, offset: int
+) -> tuple[str, Span, int, Span | None, bool] | None:
+    markdown = _MARKDOWN.fullmatch(raw)
+    if markdown is not None:
+        label_text = markdown.group("label")
+        paren = re.search(r"\(([^)]{1,30})\)", label_text)
+        bare = label_text[: paren.start()] if paren else label_text
+        kind = label_kind(bare, paren.group(1) if paren else None)
+        start = offset + markdown.start("label")
+        return kind, Span(start, start + len(bare.rstrip(" :*_"))), offset + len(raw), None, True
+    field = _FIELD.fullmatch(raw)
+    if field is None:
+        return None
+    kind = label_kind(field.group("label"), field.group("paren"))
+    sep = field.group("sep")
+    if sep.strip() != ":" and kind == "other":
+        return None  # 'Fixed the bug - finally' is prose; 'Next - deploy' is a section
+    if sep.strip() != ":" and not sep and field.group("rest"):
+        return None
+    label = Span(offset + field.start("label"), offset + field.end("label"))
+    body_start = offset + field.start("rest")
+    prompt: Span | None = None
+    quoted = _PROMPT.match(raw, field.start("rest"))
+    if quoted is not None:
+        prompt = Span(offset + quoted.start("prompt"), offset + quoted.end("prompt"))
+        body_start = offset + quoted.end()
+    return kind, label, body_start, prompt, False
+
+
+def _first_content(text: str, body: Span) -> Span | None:
+    offset = body.start
+    for line in text[body.start : body.end].split("\n"):
+        stripped = line.strip()
+        if stripped:
+            lead = offset + len(line) - len(line.lstrip())
+            return Span(lead, lead + len(stripped))
+        offset += len(line) + 1
+    return None
