@@ -285,3 +285,22 @@ def not_resolved_in_clause(before: re.Pattern[str], after: re.Pattern[str]) -> K
         return before.search(head) is None and after.search(tail) is None
 
     return keep
+
+
+_NEGATION = re.compile(r"\b(?:not|never|nothing|no|none|neither|nor|hardly|barely)\b|n't\b", IGNORE)
+_NEGATION_AFTER = re.compile(r"(?:n't|\s+(?:not|never|nothing)\b)", IGNORE)
+
+
+def not_negated_in_clause(text: str, match: re.Match[str]) -> bool:
+    """Context check: no negation governs the match within its clause.
+
+    'I did not finish', 'I did not get anything done', 'Nothing was merged' state nothing done;
+    'I fixed the bug but not the test' does (the negation follows the verb's object), and 'No
+    blockers; I merged the PR' does (';' ends the clause).
+    """
+    head, _tail = _clause(text, match)
+    if _NEGATION.search(head) is not None:
+        return False
+    return _NEGATION_AFTER.match(text, match.end()) is None and _NEGATION.search(
+        match.group(0)
+    ) is None

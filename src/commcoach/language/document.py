@@ -31,7 +31,11 @@ _YES_NO_PROMPT = re.compile(
         (?=(?:yes/no|yes|no|n/a)\b[ \t]*(?:[.,!;]|$))""",
     re.VERBOSE | re.IGNORECASE,
 )
-_TITLE_LINE = re.compile(r"[^\n.!?]{3,80}")
+_TITLE_LINE = re.compile(
+    r"[^\n.!?]{0,60}\b(?:week|weekly|update|report|progress|period|sprint|summary|status)\b[^\n.!?]{0,60}",
+    re.IGNORECASE,
+)
+"""A first line that names the report and its period ('Progress for week of 04/09')."""
 
 
 class Document:

@@ -19,15 +19,15 @@ from commcoach.language.spans import Span
 KINDS = ("done", "next", "ongoing", "blocked", "eta", "progress", "meta")
 """Section kinds; a label not in the lexicon is `other` (a title, or a field we do not know)."""
 
-_MARKDOWN = re.compile(r"[ \t]{0,3}(?:>[ \t]*)?#{1,6}[ \t]+(?P<label>[^\n]{1,80}?)[ \t#:]*$")
+_MARKDOWN = re.compile(r"[^\S\n]{0,3}(?:>[^\S\n]*)?#{1,6}[^\S\n]+(?P<label>[^\n]{1,80}?)[ \t#:]*$")
 _FIELD = re.compile(
-    r"""[ \t]*(?:>[ \t]*)?(?:[-*•+][ \t]+|\d{1,2}[.)][ \t]+)?(?:\#{1,6}[ \t]+)?[*_]{0,2}
-        (?P<label>[A-Za-z][A-Za-z'/&-]*(?:[ \t]+[A-Za-z'/&-]+){0,4}?)[*_]{0,2}[ \t]*
-        (?:\((?P<paren>[^)\n]{1,30})\)[ \t]*)?[*_]{0,2}[ \t]*
-        (?P<sep>:|[ \t]?[-–—][ \t]|$)[*_]{0,2}[ \t]*(?P<rest>[^\n]*)$""",
+    r"""[^\S\n]*(?:>[^\S\n]*)?(?:[-*•+][^\S\n]+|\d{1,2}[.)][^\S\n]+)?(?:\#{1,6}[^\S\n]+)?[*_]{0,2}
+        (?P<label>[A-Za-z][A-Za-z'/&-]*(?:[^\S\n]+[A-Za-z'/&-]+){0,4}?)[*_]{0,2}[^\S\n]*
+        (?:\((?P<paren>[^)\n]{1,30})\)[^\S\n]*)?[*_]{0,2}[^\S\n]*
+        (?P<sep>:|[^\S\n]?[-–—][^\S\n]|$)[*_]{0,2}[^\S\n]*(?P<rest>[^\n]*)$""",
     re.VERBOSE,
 )
-_PROMPT = re.compile(r"""[ \t]*(?P<prompt>"[^"\n]{3,200}"|“[^”\n]{3,200}”)[ \t:.]*""")
+_PROMPT = re.compile(r"""[^\S\n]*(?P<prompt>"[^"\n]{3,200}"|“[^”\n]{3,200}”)[ \t:.]*""")
 """A quoted template prompt right after a label: 'Blockers: "Difficulties encountered."'."""
 _NON_LETTERS = re.compile(r"[^a-z/ -]+")
 
@@ -55,7 +55,25 @@ def label_kind(label: str, paren: str | None = None) -> str:
         return whole
     if inner and own in (None, "progress"):
         return inner
-    return own or "other"
+    return own or _kind_by_keyword(_normal(label)) or "other"
+
+
+_KEYWORDS = (
+    ("meta", re.compile(r"\b(?:availab\w*|pictures?|screenshots?|images?|hours)\b")),
+    ("blocked", re.compile(r"\b(?:block\w*|risks?|issues|problems|difficult\w*|challenges)\b")),
+    ("next", re.compile(r"\b(?:next|plans?|goals?|to\s?do|upcoming|coming)\b")),
+    ("done", re.compile(r"\b(?:done|completed|accomplish\w*|achieve\w*|past|last|finished)\b")),
+)
+"""Words that give a longer label its kind: 'Goals for the coming weeks', 'Work done so far'."""
+
+
+def _kind_by_keyword(label: str) -> str | None:
+    if len(label.split()) < 2:
+        return None
+    for kind, pattern in _KEYWORDS:
+        if pattern.search(label):
+            return kind
+    return None
 
 
 @dataclass(frozen=True, slots=True)
