@@ -23,6 +23,7 @@ from commcoach.detectors import (
 )
 from commcoach.detectors.base import WordRules, in_protected, tokens
 from commcoach.detectors.headings import sections
+from commcoach.language import parse
 
 
 def _evidence(name: str, text: str) -> str | None:
@@ -83,7 +84,7 @@ def test_past_frames_are_not_an_eta_but_a_promise_to_finish_is() -> None:
 
 def test_sections_find_known_headings_in_bullets_and_plain_lines() -> None:
     text = "Last week:\n* fixed login\nThis week:\n* refund template\n - Blockers\n   - none"
-    found = [(s.kind, text[s.heading.start : s.heading.end]) for s in sections(text)]
+    found = [(s.kind, text[s.label.start : s.label.end]) for s in sections(text)]
     assert found == [("done", "Last week"), ("next", "This week"), ("blocked", "Blockers")]
 
 
@@ -139,14 +140,7 @@ MESSAGE_300_WORDS = (
 
 
 def _clear_caches() -> None:
-    for cached in (
-        base.sentences,
-        base.sentence_starts,
-        headings.sections,
-        base.tokens,
-        base.starts,
-    ):
-        cached.cache_clear()
+    parse.cache_clear()
 
 
 @pytest.mark.parametrize("name", sorted(BUILTIN_DETECTORS))

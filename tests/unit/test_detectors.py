@@ -461,7 +461,7 @@ UPDATES: list[tuple[str, set[str]]] = [
     (
         "Sorry for the late update! I was sick on Monday. Today I'm catching up on emails and "
         "then continuing the search filters.",
-        {"next", "eta"},
+        {"next", "eta", "blocker"},  # time lost to illness is a difficulty a reader would note
     ),
     (
         "Reviewed three PRs and answered the support tickets. No blockers. Plan: write tests for "

@@ -52,7 +52,9 @@ def section_at(text: str, index: int) -> Section | None:
 
 def not_a_heading(text: str, match: re.Match[str]) -> bool:
     """Context check: the match is not a section label (sections judge their content)."""
-    return not any(s.label.start <= match.start() < s.label.end for s in sections(text))
+    return not any(
+        s.kind != "other" and s.label.start <= match.start() < s.label.end for s in sections(text)
+    )
 
 
 def heading_finder(kind: str) -> Detector:

@@ -87,7 +87,7 @@ class Document:
     @cached_property
     def sections(self) -> tuple[Section, ...]:
         """Labelled sections (commcoach.language.sections), in order."""
-        return parse_sections(self.text)
+        return parse_sections(self.text, self.sentence_starts)
 
     @cached_property
     def reading(self) -> str:

@@ -21,10 +21,10 @@ KINDS = ("done", "next", "ongoing", "blocked", "eta", "progress", "meta")
 
 _MARKDOWN = re.compile(r"[^\S\n]{0,3}(?:>[^\S\n]*)?#{1,6}[^\S\n]+(?P<label>[^\n]{1,80}?)[ \t#:]*$")
 _FIELD = re.compile(
-    r"""[^\S\n]*(?:>[^\S\n]*)?(?:[-*•+][^\S\n]+|\d{1,2}[.)][^\S\n]+)?(?:\#{1,6}[^\S\n]+)?[*_]{0,2}
-        (?P<label>[A-Za-z][A-Za-z'/&-]*(?:[^\S\n]+[A-Za-z'/&-]+){0,4}?)[*_]{0,2}[^\S\n]*
-        (?:\((?P<paren>[^)\n]{1,30})\)[^\S\n]*)?[*_]{0,2}[^\S\n]*
-        (?P<sep>:|[^\S\n]?[-–—][^\S\n]|$)[*_]{0,2}[^\S\n]*(?P<rest>[^\n]*)$""",
+    r"""[^\S\n]*+(?:>[^\S\n]*+)?(?:[-*•+][^\S\n]++|\d{1,2}[.)][^\S\n]++)?(?:\#{1,6}[^\S\n]++)?[*_]{0,2}
+        (?P<label>[A-Za-z][A-Za-z'/&-]*+(?:[^\S\n]++[A-Za-z'/&-]++){0,4}?)[*_]{0,2}[^\S\n]*+
+        (?:\((?P<paren>[^)\n]{1,30})\)[^\S\n]*+)?[*_]{0,2}[^\S\n]*+
+        (?P<sep>:|[-–—][^\S\n]|$)[*_]{0,2}[^\S\n]*+(?P<rest>[^\n]*)$""",
     re.VERBOSE,
 )
 _PROMPT = re.compile(r"""[^\S\n]*(?P<prompt>"[^"\n]{3,200}"|“[^”\n]{3,200}”)[ \t:.]*""")
@@ -126,17 +126,25 @@ def is_negative_answer(content: str) -> bool:
     return bool(_NEGATIVE_START.match(core) or _NO_BLOCKERS.match(core))
 
 
-def parse_sections(text: str) -> tuple[Section, ...]:
-    """The sections of `text` in order (see the module docstring)."""
+def parse_sections(text: str, starts: tuple[int, ...] = ()) -> tuple[Section, ...]:
+    """The sections of `text` in order (see the module docstring).
+
+    A label starts a line, or a sentence (`starts`): 'Done with X. Today: Safari fixes.'
+    """
     heads: list[tuple[str, Span, Span, Span | None, int, bool]] = []
-    offset = 0
-    for raw in text.split("\n"):
-        line_end = offset + len(raw)
+    candidates = sorted({0, *starts, *(m.end() for m in re.finditer("\n", text))})
+    for offset in candidates:
+        if offset > len(text):
+            continue
+        line_end = text.find("\n", offset)
+        line_end = len(text) if line_end < 0 else line_end
+        raw = text[offset:line_end]
         found = _section_head(text, raw, offset)
         if found is not None:
             kind, label, body_start, prompt, markdown = found
+            if heads and heads[-1][2].end == line_end:
+                continue  # one label per line
             heads.append((kind, label, Span(offset, line_end), prompt, body_start, markdown))
-        offset = line_end + 1
     sections: list[Section] = []
     for index, (kind, label, line, prompt, body_start, markdown) in enumerate(heads):
         end = heads[index + 1][2].start - 1 if index + 1 < len(heads) else len(text)
