@@ -38,6 +38,8 @@ def check(
 ) -> None:
     """Feedback on FILE (or stdin). Exit 0: no errors, 1: errors found, 2: bad usage."""
     text, name = _read(source)
+    if not text.strip():
+        fail(f"{name}: empty message: nothing to check")
     settings = settings_or_fail()
     if grammar:
         settings = settings.model_copy(
@@ -134,5 +136,6 @@ def render_text(report: Report, name: str) -> str:
         "-- grammar: checked" if g.checked else f"-- grammar: not checked ({g.detail or g.reason})"
     )
     parts = ", ".join(f"{c.name} {c.points:g}/{c.max_points:g}" for c in report.score.components)
-    lines.append(f"-- score {report.score.total}/100 ({parts})")
+    provisional = " - provisional: grammar not checked" if report.score.provisional else ""
+    lines.append(f"-- score {report.score.total}/100 ({parts}){provisional}")
     return "\n".join(lines)
