@@ -63,6 +63,7 @@ def half(file: str) -> str:
     """'tune' for even file numbers, 'report' for odd ones (the held-out half)."""
     return "tune" if int(Path(file).stem) % 2 == 0 else "report"
 
+
 SPEED_MESSAGE = (
     "Yesterday I fixed the flaky login test and merged the PR. Today I'll start the refund "
     "email template, but I'm blocked on staging access. Should I ask Ops or wait for Maya? "

@@ -13,8 +13,6 @@ from test_detectors import CASES
 
 from commcoach.detectors import (
     BUILTIN_DETECTORS,
-    base,
-    headings,
     options,
     progress,
     social,

@@ -301,6 +301,7 @@ def not_negated_in_clause(text: str, match: re.Match[str]) -> bool:
     head, _tail = _clause(text, match)
     if _NEGATION.search(head) is not None:
         return False
-    return _NEGATION_AFTER.match(text, match.end()) is None and _NEGATION.search(
-        match.group(0)
-    ) is None
+    return (
+        _NEGATION_AFTER.match(text, match.end()) is None
+        and _NEGATION.search(match.group(0)) is None
+    )

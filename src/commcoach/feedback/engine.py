@@ -1,7 +1,9 @@
 """The headless feedback facade: text (+ scenario turn) -> one Report.
 
-Channels: LanguageTool grammar/spelling (slow, optional, may be unavailable), our YAML style
-rules, textstat readability, and the scenario rubric. The fast local channels run on every
+Data flows one way: text -> Document (commcoach.language.parse: sentences, sections, tokens,
+protected spans, parsed once) -> channels -> Report. Channels: LanguageTool grammar/spelling
+(slow, optional, may be unavailable), our YAML style rules, textstat readability, and the
+scenario rubric. The fast local channels run on every
 keystroke burst in the TUI (`with_grammar=False`); the full check runs on submit.
 Never imports textual.
 """
@@ -21,8 +23,8 @@ from commcoach.feedback.report import (
 )
 from commcoach.feedback.score import compute_score
 from commcoach.feedback.style import StyleContext, check_style
+from commcoach.language import Document, Span, parse
 from commcoach.models import RubricElement, Scenario, WordBounds
-from commcoach.text import Span, is_protected, protected_spans
 
 DEFERRED = GrammarStatus(
     state=GrammarState.NOT_CHECKED,
@@ -70,6 +72,7 @@ class FeedbackEngine:
         `turn` picks the scenario turn whose rubric elements apply (default: the first);
         `elements` overrides them (a follow-up's `expects`), and then word bounds do not apply.
         """
+        document = parse(text)
         disabled = frozenset(self.settings.grammar.disabled_rules)
         audience = scenario.audience.value if scenario else None
         band = _band(scenario, audience)
@@ -81,7 +84,7 @@ class FeedbackEngine:
                 turn_id = turn or scenario.turns[0].id
                 elements = scenario.expected_elements(turn_id)
                 bounds = scenario.rubric.words
-            results = rubric.evaluate(text, scenario, elements)
+            results = rubric.evaluate(document, scenario, elements)
 
         findings: list[Finding] = []
         if with_grammar and text.strip():
@@ -105,7 +108,7 @@ class FeedbackEngine:
         findings.extend(check_style(text, context))
         findings.extend(readability.hard_sentences(text, audience, band))
         findings.extend(rubric.missing_findings(results, len(text)))
-        findings = _clean(text, findings, disabled)
+        findings = _clean(document, findings, disabled)
         metrics = readability.measure(text, band)
         score = compute_score(findings, metrics, results, status, bounds)
         return Report(
@@ -144,14 +147,13 @@ _TRUSTED_SOURCES = frozenset({"rubric", "readability", "style"})
 here. LanguageTool knows nothing of code spans, so its findings are filtered in _clean."""
 
 
-def _clean(text: str, findings: list[Finding], disabled: frozenset[str]) -> list[Finding]:
+def _clean(document: Document, findings: list[Finding], disabled: frozenset[str]) -> list[Finding]:
     """Drop disabled rules and anything inside protected spans; sort by position, then rule."""
-    protected = protected_spans(text)
     kept = [
         f
         for f in findings
         if not is_disabled(f.rule_id, disabled)
-        and (f.source in _TRUSTED_SOURCES or not is_protected(Span(f.start, f.end), protected))
+        and (f.source in _TRUSTED_SOURCES or not document.overlaps_protected(Span(f.start, f.end)))
     ]
     return sorted(kept, key=lambda f: (f.start, f.end, f.rule_id))
 

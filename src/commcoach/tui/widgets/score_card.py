@@ -25,7 +25,10 @@ def score_card_content(report: Report) -> Content:
             ("Score ", "bold"),
             (f"{score.total}", f"bold {score_style(score.total)}"),
             " / 100",
-            (" (provisional: grammar not checked yet)" if score.provisional else "", "$text-warning"),
+            (
+                " (provisional: grammar not checked yet)" if score.provisional else "",
+                "$text-warning",
+            ),
         ),
         Content(""),
     ]
