@@ -22,6 +22,7 @@ from commcoach.detectors.progress import (
     detect_blocker,
     detect_completed_action,
     detect_future_plan,
+    detect_no_blockers,
 )
 from commcoach.detectors.questions import detect_question
 from commcoach.detectors.social import (
@@ -69,6 +70,11 @@ BUILTIN_DETECTORS: dict[str, BuiltinDetector] = {
         BuiltinDetector("request", "asks someone to do something or for help", detect_request),
         BuiltinDetector(
             "blocker", "names a blocker, problem or risk ('no blockers' does not)", detect_blocker
+        ),
+        BuiltinDetector(
+            "no_blockers",
+            "says there are no blockers ('No blockers', 'Blockers: none') and names none",
+            detect_no_blockers,
         ),
         BuiltinDetector("number", "gives a number or quantity", detect_number),
         BuiltinDetector("greeting", "opens with a greeting", detect_greeting),

@@ -28,7 +28,15 @@ from commcoach.detectors.base import (
     sentence_at,
     standalone,
 )
-from commcoach.detectors.headings import heading_finder, not_a_heading, section_at
+from commcoach.detectors.headings import (
+    evidence,
+    heading_finder,
+    not_a_heading,
+    section_at,
+    sections,
+)
+from commcoach.language.sections import is_empty_answer, is_negative_answer
+from commcoach.language.spans import Span
 
 # --- done --------------------------------------------------------------------------------------
 
@@ -447,3 +455,37 @@ detect_blocker: Detector = earliest(
     heading_finder("blocked"),
 )
 """Names a blocker, problem or risk; 'No blockers' and 'Blocked: none' do not count."""
+
+
+# --- no blockers -------------------------------------------------------------------------------
+
+_NONE_STATED = WordRules(
+    [
+        (
+            "no",
+            r"""no\s+(?:real\s+|major\s+|big\s+|current\s+)?(?:blockers?|impediments?|risks?
+                |issues|problems)\b""",
+        ),
+        ("nothing", r"nothing\s+(?:is\s+)?(?:blocking|in\s+my\s+way|standing\s+in)\b"),
+        ("not", r"not\s+(?:currently\s+|really\s+)?blocked\b"),
+        ("all", r"all\s+good\b"),
+        ("i'm i we're we", r"(?:I'm|I\s+am|we're|we\s+are)\s+(?:good|unblocked|not\s+blocked)\b"),
+    ]
+)
+
+
+def detect_no_blockers(text: str) -> Span | None:
+    """Says there are no blockers ('No blockers.', 'Blockers: none') and names none.
+
+    'No blockers, but waiting on review' names one (a wait): then this gives no evidence, and
+    the `blocker` detector does.
+    """
+    if detect_blocker(text) is not None:
+        return None
+    for section in sections(text):
+        if section.kind == "blocked" and section.content is not None:
+            content = text[section.content.start : section.content.end]
+            if is_negative_answer(content) or is_empty_answer(content):
+                if content.strip(" \t-*•.") or section.content.end > section.label.end:
+                    return evidence(section)
+    return regex_finder(_NONE_STATED, standalone)(text)
