@@ -23,7 +23,7 @@ from pydantic import (
     model_validator,
 )
 
-from commcoach.detectors import BUILTIN_DETECTORS
+from commcoach.detector_names import BUILTIN_DETECTOR_NAMES
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=4000, strip_whitespace=True)]
@@ -287,10 +287,10 @@ class Scenario(_Frozen):
             if isinstance(spec, str):
                 if spec == own:
                     problems.append((loc, f"rubric element '{spec}' cannot detect itself"))
-                elif spec not in BUILTIN_DETECTORS and spec not in elements:
+                elif spec not in BUILTIN_DETECTOR_NAMES and spec not in elements:
                     problems.append((loc, f"unknown detector '{spec}'"))
             elif isinstance(spec, BuiltinRef):
-                if spec.builtin not in BUILTIN_DETECTORS:
+                if spec.builtin not in BUILTIN_DETECTOR_NAMES:
                     problems.append(((*loc, "builtin"), f"unknown detector '{spec.builtin}'"))
             elif isinstance(spec, AnyOf):
                 for i, inner in enumerate(spec.any):
@@ -326,6 +326,14 @@ class Scenario(_Frozen):
             if answer.turn is not None and answer.turn not in turn_ids:
                 problems.append((("model_answers", m, "turn"), f"unknown turn '{answer.turn}'"))
         return problems
+
+    def answer_turn(self, answer: ModelAnswer) -> str:
+        """The turn a model answer answers (the first turn when the file names none)."""
+        return answer.turn or self.turns[0].id
+
+    def model_answer(self, turn_id: str) -> ModelAnswer | None:
+        """The model answer that goes with this main turn, if the file has one."""
+        return next((m for m in self.model_answers if self.answer_turn(m) == turn_id), None)
 
     def expected_elements(self, turn_id: str) -> list[RubricElement]:
         """The rubric elements an answer to this turn should contain."""

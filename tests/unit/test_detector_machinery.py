@@ -201,3 +201,9 @@ def test_any_text_gives_no_evidence_or_a_span_inside_it(text: str) -> None:
     for name, detector in BUILTIN_DETECTORS.items():
         span = detector.detect(text)
         assert span is None or 0 <= span.start < span.end <= len(text), name
+
+
+def test_the_domain_model_knows_every_detector_name_without_importing_them() -> None:
+    from commcoach.detector_names import BUILTIN_DETECTOR_NAMES
+
+    assert set(BUILTIN_DETECTORS) == BUILTIN_DETECTOR_NAMES

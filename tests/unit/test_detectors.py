@@ -7,6 +7,21 @@ import pytest
 from commcoach.detectors import BUILTIN_DETECTORS
 
 CASES: dict[str, tuple[list[str], list[str]]] = {
+    "no_blockers": (
+        [
+            "Merged the retry fix. No blockers.",
+            "Blockers: none",
+            "### Blockers\n- n/a\n### Next\n- ship it",
+            "Nothing blocking me today.",
+            "All good on my side, not blocked.",
+        ],
+        [
+            "No blockers, but I'm waiting on review from Priya.",
+            "Blockers: waiting for the staging keys",
+            "I am not having access of staging database.",
+            "Merged the retry fix.",
+        ],
+    ),
     "question": (
         [
             "Should I use the v2 endpoint?",

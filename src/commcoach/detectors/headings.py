@@ -13,7 +13,7 @@ import re
 
 from commcoach.detectors.base import Detector
 from commcoach.language.document import parse
-from commcoach.language.sections import Section, is_empty_answer, is_negative_answer
+from commcoach.language.sections import Section, is_empty_answer, starts_negative
 from commcoach.language.spans import Span
 
 __all__ = [
@@ -42,7 +42,7 @@ def has_content(text: str, section: Section) -> bool:
     if section.content is None:
         return False
     content = text[section.content.start : section.content.end]
-    return not is_empty_answer(content) and not is_negative_answer(content)
+    return not is_empty_answer(content) and not starts_negative(content)
 
 
 def section_at(text: str, index: int) -> Section | None:

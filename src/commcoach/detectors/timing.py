@@ -235,7 +235,10 @@ def not_availability(text: str, match: re.Match[str]) -> bool:
     ):
         return False  # 'Mon-Fri', 'Fri - Tue': a range of days is a schedule
     sentence = sentence_at(text, match.start())
-    clause = text[max(sentence.start, match.start() - 80) : min(sentence.end, match.end() + 40)]
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    line_end = text.find("\n", match.end())
+    end = min(sentence.end, match.end() + 40, len(text) if line_end < 0 else line_end)
+    clause = text[max(sentence.start, line_start, match.start() - 80) : end]
     return _AVAILABILITY.search(clause) is None
 
 

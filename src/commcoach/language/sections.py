@@ -98,16 +98,17 @@ class Section:
 
 _EMPTY = re.compile(rf"{alternation('empty_answers')}(?:\s+(?:for\s+now|yet|so\s+far))?")
 _NEGATIVE_START = re.compile(
-    r"""(?:none|no|nothing|nope|n/a|not\s+(?:really|yet|currently|at\s+the\s+moment|blocked))\b
-        (?!\s*(?:but|except|apart|other\s+than|besides|although|though)\b)""",
-    re.VERBOSE,
+    r"(?:none|no|nothing|nope|n/a|not\s+(?:really|yet|currently|at\s+the\s+moment|blocked))\b"
 )
 _NO_BLOCKERS = re.compile(
     r"""no(?:thing)?\s+(?:real\s+|major\s+|big\s+|current\s+)?(?:blockers?|blocking|issues?
-        |problems?|risks?|impediments?|concerns?|difficult(?:y|ies))\b
-        (?![^\n]{0,40}\b(?:but|except|apart\s+from|other\s+than|besides)\b)""",
+        |problems?|risks?|impediments?|concerns?|difficult(?:y|ies))\b""",
     re.VERBOSE,
 )
+_EXCEPTION = re.compile(
+    r"\b(?:but|except|apart\s+from|other\s+than|besides|although|though|however|unless)\b"
+)
+"""'No blockers except the CI runner': the exception names a blocker."""
 _TRIM = " \t-*•+>_.,;:!~`'\"()[]"
 
 
@@ -122,6 +123,13 @@ def is_negative_answer(content: str) -> bool:
 
     'None, but waiting on review' is not a denial: the exception names a blocker.
     """
+    core = " ".join(content.lower().strip(_TRIM).split())
+    return starts_negative(core) and not _EXCEPTION.search(core)
+
+
+def starts_negative(content: str) -> bool:
+    """True when the content opens with a denial ('No, but ...' too): the label's claim is
+    not made by the content itself; anything after 'but' is read sentence by sentence."""
     core = " ".join(content.lower().strip(_TRIM).split())
     return bool(_NEGATIVE_START.match(core) or _NO_BLOCKERS.match(core))
 
