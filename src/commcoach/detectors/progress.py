@@ -486,6 +486,5 @@ def detect_no_blockers(text: str) -> Span | None:
         if section.kind == "blocked" and section.content is not None:
             content = text[section.content.start : section.content.end]
             if is_negative_answer(content) or is_empty_answer(content):
-                if content.strip(" \t-*•.") or section.content.end > section.label.end:
-                    return evidence(section)
+                return evidence(section)
     return regex_finder(_NONE_STATED, standalone)(text)
