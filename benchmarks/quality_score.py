@@ -94,7 +94,9 @@ def main() -> None:
             new = engine.analyse(pair["rewrite"], scenario)
             better += new.score.total > old.score.total
             mark = "ok " if new.score.total > old.score.total else "NO "
-            print(f"  {mark}{pair['original']:<18} {_components(old)}\n{'':23}-> {_components(new)}")
+            print(
+                f"  {mark}{pair['original']:<18} {_components(old)}\n{'':23}-> {_components(new)}"
+            )
         print(f"  rewrite scores higher in {better} of {len(pairs)} pairs (goal: >= 19)")
         print("Fixed messages (our own writing):")
         for name, text, goal, met in FIXED:

@@ -23,6 +23,7 @@ from commcoach.feedback.report import (
 )
 from commcoach.feedback.score import compute_score
 from commcoach.feedback.style import StyleContext, check_style
+from commcoach.feedback.word_order import word_order_findings
 from commcoach.language import Document, Span, parse
 from commcoach.models import RubricElement, Scenario, WordBounds
 
@@ -106,6 +107,7 @@ class FeedbackEngine:
             disabled=disabled,
         )
         findings.extend(check_style(text, context))
+        findings.extend(word_order_findings(document))
         findings.extend(readability.hard_sentences(text, audience, band))
         findings.extend(rubric.missing_findings(results, len(text)))
         findings = _clean(document, findings, disabled)
