@@ -19,7 +19,10 @@ import re
 from commcoach.language.document import Document
 from commcoach.language.spans import Span
 
-_DETERMINERS = frozenset(["the", "a", "an", "this", "that", "these", "those", "my", "your", "our", "their", "his", "her", "its"])
+_DETERMINERS = frozenset(
+    ["the", "a", "an", "this", "that", "these", "those", "my", "your", "our", "their", "his"]
+    + ["her", "its"]
+)
 _MODALS = frozenset(["will", "would", "can", "could", "shall", "should", "may", "might", "must"])
 _BE = frozenset(["is", "are", "was", "were", "am", "be", "been"])
 _SUBJECTS = frozenset(["i", "he", "she", "we", "they"])
