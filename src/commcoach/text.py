@@ -29,8 +29,8 @@ def split_sentences(text: str) -> list[Span]:
 
 
 def protected_spans(text: str) -> list[Span]:
-    """Spans that no grammar, spelling or style rule may flag: code, URLs, paths, ids."""
-    return list(parse(text).protected)
+    """Spans no grammar or spelling rule may flag: code, URLs, paths, ids, emoji."""
+    return list(parse(text).not_words)
 
 
 def is_protected(span: Span, protected: list[Span]) -> bool:

@@ -21,7 +21,7 @@ from bisect import bisect_left, bisect_right
 from functools import cached_property, lru_cache
 
 from commcoach.language.sections import Section, parse_sections
-from commcoach.language.segment import protected_spans, split_sentences
+from commcoach.language.segment import emoji_spans, protected_spans, split_sentences
 from commcoach.language.spans import Span
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
@@ -77,12 +77,22 @@ class Document:
 
     @cached_property
     def protected(self) -> tuple[Span, ...]:
-        """Code, URLs, paths, file names, identifiers, mentions, ticket ids, emoji."""
+        """Code, URLs, paths, file names, identifiers, mentions, ticket ids: never prose."""
         return protected_spans(self.text)
 
     @cached_property
+    def emoji(self) -> tuple[Span, ...]:
+        """Emoji runs: never a spelling or grammar error (tone rules may still read them)."""
+        return emoji_spans(self.text)
+
+    @cached_property
+    def not_words(self) -> tuple[Span, ...]:
+        """Everything grammar, spelling and the rubric must not read as words: protected + emoji."""
+        return tuple(sorted((*self.protected, *self.emoji), key=lambda s: (s.start, s.end)))
+
+    @cached_property
     def _protected_starts(self) -> tuple[int, ...]:
-        return tuple(span.start for span in self.protected)
+        return tuple(span.start for span in self.not_words)
 
     @cached_property
     def sections(self) -> tuple[Section, ...]:
@@ -152,17 +162,17 @@ class Document:
         return current
 
     def is_protected(self, index: int) -> bool:
-        """True when `index` falls inside a protected span."""
+        """True when `index` falls inside a protected span or an emoji."""
         position = bisect_right(self._protected_starts, index) - 1
         # protected spans may nest (a URL holding a path): look back over a few candidates
-        for candidate in self.protected[max(0, position - 3) : position + 1]:
+        for candidate in self.not_words[max(0, position - 3) : position + 1]:
             if candidate.start <= index < candidate.end:
                 return True
         return False
 
     def overlaps_protected(self, span: Span) -> bool:
-        """True when `span` shares a character with a protected span."""
-        return any(span.overlaps(p) for p in self.protected)
+        """True when `span` shares a character with a protected span or an emoji."""
+        return any(span.overlaps(p) for p in self.not_words)
 
 
 def _blank(chunk: str) -> list[str]:

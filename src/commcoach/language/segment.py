@@ -104,16 +104,25 @@ _PROTECTED_KINDS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
         (("_",), r"\b[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+\b"),  # identifiers: retry_count_3
         ((), r"\b[a-z]+(?:[A-Z][a-z0-9]+)+\b"),  # camelCase
         ((), r"\b[a-f0-9]{7,40}\b(?=[^\w]|$)"),  # commit hashes
-        ((), rf"[{_EMOJI}]+"),  # emoji
     ]
 )
 """Kinds of text never flagged, each with the characters it needs: a kind whose trigger is
 absent from the text is not searched at all (one big alternation cost ~2 us per character)."""
 _HEX_WORD = re.compile(r"[a-f]+")
+_EMOJI_RUN = re.compile(rf"[{_EMOJI}]+")
+
+
+def emoji_spans(text: str) -> tuple[Span, ...]:
+    """Runs of emoji: never a spelling or grammar error, but a tone rule may still read them
+    (an emoji in a formal email is worth a word)."""
+    if text.isascii():
+        return ()
+    return tuple(Span(m.start(), m.end()) for m in _EMOJI_RUN.finditer(text))
 
 
 def protected_spans(text: str) -> tuple[Span, ...]:
-    """Spans that no grammar, spelling, style or rubric rule may read as prose, in order."""
+    """Spans that no grammar, spelling, style or rubric rule may read as prose, in order
+    (emoji are separate: emoji_spans)."""
     spans: list[Span] = []
     for triggers, pattern in _PROTECTED_KINDS:
         if triggers and not any(t in text for t in triggers):
