@@ -160,7 +160,8 @@ _INDIRECT = re.compile(
 )
 _OR = re.compile(r"\bor\b(?!\s+not\b)", IGNORE)
 _FRAMED_QUESTION = re.compile(
-    r"""^(?:so\s+)?(?:if|when|regarding|about|for|since|as|given|in|on|with)\b[^?\n]{0,200}?,
+    r"""(?:^|[,;]\s*)(?:so\s*,?\s*)?(?:if|when|regarding|about|for|since|as|given|in|on|with)\b
+        [^?\n]{0,200}?,
         \s*(?:(?:so|then)\s+)?(?:is|are|was|were|am|do|does|did|can|could|should|shall|would
         |will|may|might|must|have|has|what|which|when|where|who|why|how)\s""",
     VERBOSE,
