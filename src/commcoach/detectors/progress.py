@@ -133,7 +133,9 @@ _COMPLETED_LINE = StartRules(
 """A line or sentence that opens with a past verb: '- Fixed the login bug', '... Tried X.'"""
 
 detect_completed_action: Detector = earliest(
-    regex_finder(_COMPLETED, all_of(not_in_question, not_quoted, not_negated_in_clause)),
+    regex_finder(
+        _COMPLETED, all_of(not_in_question, not_quoted, not_a_heading, not_negated_in_clause)
+    ),
     regex_finder(_COMPLETED_LINE, all_of(not_in_question, not_a_heading, not_negated_in_clause)),
     heading_finder("done"),
 )
