@@ -16,6 +16,7 @@ from commcoach.models import (
     RegexDetector,
     RubricElement,
 )
+from commcoach.language.document import parse
 from commcoach.text import Span
 
 
@@ -38,7 +39,9 @@ def find_evidence(
     """The span of `text` that satisfies `spec`, or None.
 
     A plain name is a rubric element of this scenario first (so follow-ups can say
-    `unless: eta`), else a built-in detector.
+    `unless: eta`), else a built-in detector. Phrases and regular expressions read the
+    document's `reading` text (same offsets; quoted template prompts and meta fields blanked),
+    as the built-in detectors do.
     """
     if isinstance(spec, str):
         if spec in elements:
@@ -47,10 +50,10 @@ def find_evidence(
     if isinstance(spec, BuiltinRef):
         return BUILTIN_DETECTORS[spec.builtin].detect(text)
     if isinstance(spec, PhrasesDetector):
-        match = _phrase_pattern(tuple(spec.phrases)).search(text)
+        match = _phrase_pattern(tuple(spec.phrases)).search(parse(text).reading)
         return Span(match.start(), match.end()) if match else None
     if isinstance(spec, RegexDetector):
-        match = _regex(spec.regex).search(text)
+        match = _regex(spec.regex).search(parse(text).reading)
         return Span(match.start(), match.end()) if match else None
     if isinstance(spec, AnyOf):
         for inner in spec.any:

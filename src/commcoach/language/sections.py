@@ -45,8 +45,12 @@ def _normal(label: str) -> str:
     return " ".join(_NON_LETTERS.sub(" ", label.lower().replace("_", " ")).split())
 
 
-def label_kind(label: str, paren: str | None = None) -> str:
-    """The kind of a label: 'Progress (done)' is done, 'Pictures (optional)' meta, else other."""
+def label_kind(label: str, paren: str | None = None, *, fuzzy: bool = True) -> str:
+    """The kind of a label: 'Progress (done)' is done, 'Pictures (optional)' meta, else other.
+
+    With `fuzzy`, a longer label gets its kind from a keyword ('Goals for the coming weeks');
+    only for labels that are surely labels (a colon, a Markdown heading), never for a bare line.
+    """
     kinds = _label_kinds()
     whole = kinds.get(_normal(f"{label} {paren}")) if paren else None
     own = kinds.get(_normal(label))
@@ -55,7 +59,7 @@ def label_kind(label: str, paren: str | None = None) -> str:
         return whole
     if inner and own in (None, "progress"):
         return inner
-    return own or _kind_by_keyword(_normal(label)) or "other"
+    return own or (_kind_by_keyword(_normal(label)) if fuzzy else None) or "other"
 
 
 _KEYWORDS = (
@@ -178,8 +182,8 @@ def _section_head(
     field = _FIELD.fullmatch(raw)
     if field is None:
         return None
-    kind = label_kind(field.group("label"), field.group("paren"))
     sep = field.group("sep")
+    kind = label_kind(field.group("label"), field.group("paren"), fuzzy=sep.strip() == ":")
     if sep.strip() != ":" and kind == "other":
         return None  # 'Fixed the bug - finally' is prose; 'Next - deploy' is a section
     if sep.strip() != ":" and not sep and field.group("rest"):
