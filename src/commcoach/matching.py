@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 
 from commcoach.detectors import BUILTIN_DETECTORS
+from commcoach.language.document import parse
 from commcoach.models import (
     AllOf,
     AnyOf,
@@ -16,7 +17,6 @@ from commcoach.models import (
     RegexDetector,
     RubricElement,
 )
-from commcoach.language.document import parse
 from commcoach.text import Span
 
 
