@@ -58,3 +58,15 @@ def test_section_labels_are_grouped_by_known_kinds() -> None:
     from commcoach.language.sections import KINDS
 
     assert set(groups("section_labels")) - {""} <= set(KINDS)
+
+
+def test_the_passive_rules_and_the_done_detector_share_the_participles() -> None:
+    from commcoach.detectors.progress import _NOT_WORK_PARTICIPLES
+    from commcoach.feedback.style.participles import IRREGULAR_PARTICIPLES
+
+    assert entries("irregular_participles") == IRREGULAR_PARTICIPLES
+    assert set(IRREGULAR_PARTICIPLES) >= _NOT_WORK_PARTICIPLES
+    for participle in ("written", "rewritten", "swept"):
+        found = BUILTIN_DETECTORS["completed_action"].detect(f"I have {participle} the tests.")
+        assert found is not None, participle
+    assert BUILTIN_DETECTORS["completed_action"].detect("I have heard about the tests.") is None

@@ -35,6 +35,7 @@ from commcoach.detectors.headings import (
     section_at,
     sections,
 )
+from commcoach.language.lexicons import entries
 from commcoach.language.sections import is_empty_answer, is_negative_answer
 from commcoach.language.spans import Span
 
@@ -45,11 +46,24 @@ _IRREGULAR_PAST = (
     r"read|saw|spent|split|thought|understood|went|won|broke|chose|drew|fed|fought|held|led|"
     r"lost|met|paid|rewrote|shipped|caught|taught|bought|sat|spoke|told|threw|shut|cut|hit)"
 )
-_IRREGULAR_PARTICIPLE = (
-    r"(?:done|made|written|rewritten|built|run|found|got|gotten|set|put|sent|begun|brought|taken"
-    r"|given|kept|left|read|seen|spent|split|thought|understood|gone|won|broken|chosen|drawn|held"
-    r"|led|lost|met|paid|caught|taught|bought|spoken|told|thrown|shown|known|grown|shut|cut|hit)"
+_NOT_WORK_PARTICIPLES = frozenset(
+    ["arisen", "awoken", "beaten", "become", "bent", "bound", "bitten", "blown", "burnt", "come", "cost", "eaten", "fallen", "felt", "forbidden", "forgotten", "forgiven", "frozen", "hung", "heard", "hidden", "hurt", "lent", "let", "meant", "ridden", "risen", "said", "shaken", "sung", "sunk", "stood", "stolen", "stuck", "torn", "woken", "worn"]
 )
+"""Participles that report a state or an event, not finished work ('I have heard', 'has
+become'): left out of the done patterns."""
+_IRREGULAR_PARTICIPLE = (
+    "(?:"
+    + "|".join(
+        sorted(
+            (p for p in entries("irregular_participles") if p not in _NOT_WORK_PARTICIPLES),
+            key=len,
+            reverse=True,
+        )
+    )
+    + "|got)"
+)
+"""Irregular participles of finished work (lexicons/irregular_participles.txt, shared with the
+style rules' passive kind)."""
 _NOT_A_PAST = (
     r"(?!(?:got|get)\s+(?:(?:really|very|seriously|quite|a\s+bit)\s+)?(?:sick|ill|busy|stuck"
     r"|lost|confused|tired|hurt|injured|covid|distracted|delayed|blocked)\b)(?!(?:need|feed|seed|speed|proceed|exceed|succeed|embed|shed|bleed|breed|heed|weed|bed|red"
