@@ -47,7 +47,45 @@ _IRREGULAR_PAST = (
     r"lost|met|paid|rewrote|shipped|caught|taught|bought|sat|spoke|told|threw|shut|cut|hit)"
 )
 _NOT_WORK_PARTICIPLES = frozenset(
-    ["arisen", "awoken", "beaten", "become", "bent", "bound", "bitten", "blown", "burnt", "come", "cost", "eaten", "fallen", "felt", "forbidden", "forgotten", "forgiven", "frozen", "hung", "heard", "hidden", "hurt", "lent", "let", "meant", "ridden", "risen", "said", "shaken", "sung", "sunk", "stood", "stolen", "stuck", "torn", "woken", "worn"]
+    [
+        "arisen",
+        "awoken",
+        "beaten",
+        "become",
+        "bent",
+        "bound",
+        "bitten",
+        "blown",
+        "burnt",
+        "come",
+        "cost",
+        "eaten",
+        "fallen",
+        "felt",
+        "forbidden",
+        "forgotten",
+        "forgiven",
+        "frozen",
+        "hung",
+        "heard",
+        "hidden",
+        "hurt",
+        "lent",
+        "let",
+        "meant",
+        "ridden",
+        "risen",
+        "said",
+        "shaken",
+        "sung",
+        "sunk",
+        "stood",
+        "stolen",
+        "stuck",
+        "torn",
+        "woken",
+        "worn",
+    ]
 )
 """Participles that report a state or an event, not finished work ('I have heard', 'has
 become'): left out of the done patterns."""
