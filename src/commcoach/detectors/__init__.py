@@ -7,8 +7,13 @@ which words satisfied a rubric element. They are regular expressions with a litt
 (sentences, headings such as "Blocked:", negation): predictable, fast, explainable, and measured
 against real messages in benchmarks/quality_rubric.py.
 
+Every detector reads the message's Document (commcoach.language): its `reading` text (quoted
+template prompts, yes/no template prompts and meta fields such as 'Availability:' blanked, same
+offsets), its sentences and its sections, whose content is judged ('Blockers: none' names no
+blocker). Word lists shared with the style rules are data files (commcoach/language/lexicons/).
+
 Modules: `base` (shared machinery), `headings` ('Done:', 'Blocked:' ...), `timing` (date_time),
-`progress` (completed_action, future_plan, blocker), `questions`, `understanding`, `options`, and
+`progress` (completed_action, future_plan, blocker, no_blockers), `questions`, `understanding`, `options`, and
 `social` (request, number, greeting, sign_off, apology, gratitude).
 """
 
