@@ -8,6 +8,8 @@ a request with nothing specific in it.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from commcoach.detectors import BUILTIN_DETECTORS
 from commcoach.language import parse
@@ -132,3 +134,24 @@ def test_one_definition_of_protected_text() -> None:
     for token in ("PAY-231", "retry_count_3", "app2.py", "@li", "🙏", "https://x.example/a"):
         assert document.is_protected(text.index(token)), token
     assert not document.is_protected(text.index("See"))
+
+
+PIECES = st.sampled_from(
+    ["Blockers:", "### Next", "- _done_:", '"What did you do?"', " - no.", "n/a", "\n", "\n\n"]
+    + ["Availability: after 5pm", "ETA:", "**Progress**:", "🙏", "’", "İ", "\t", "(optional)"]
+)
+
+
+@given(st.lists(st.one_of(PIECES, st.text(max_size=10)), max_size=25).map("".join))
+@settings(max_examples=200, deadline=None)
+def test_any_text_parses_into_spans_inside_it(text: str) -> None:
+    document = parse(text)
+    assert len(document.reading) == len(text) == len(document.timing)
+    assert document.reading.count("\n") == text.count("\n")
+    for section in document.sections:
+        assert 0 <= section.label.start < section.label.end <= len(text)
+        assert section.body.start <= section.body.end <= len(text)
+        if section.content is not None:
+            assert section.body.start <= section.content.start < section.content.end
+    for span in (*document.sentences, *document.protected, *document.emoji):
+        assert 0 <= span.start < span.end <= len(text)
