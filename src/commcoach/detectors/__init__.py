@@ -13,8 +13,8 @@ offsets), its sentences and its sections, whose content is judged ('Blockers: no
 blocker). Word lists shared with the style rules are data files (commcoach/language/lexicons/).
 
 Modules: `base` (shared machinery), `headings` ('Done:', 'Blocked:' ...), `timing` (date_time),
-`progress` (completed_action, future_plan, blocker, no_blockers), `questions`, `understanding`, `options`, and
-`social` (request, number, greeting, sign_off, apology, gratitude).
+`progress` (completed_action, future_plan, blocker, no_blockers), `questions`, `understanding`,
+`options`, and `social` (request, number, greeting, sign_off, apology, gratitude).
 """
 
 from __future__ import annotations
