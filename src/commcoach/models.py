@@ -254,6 +254,9 @@ class Scenario(_Frozen):
     goals: list[Slug] = Field(default_factory=list, max_length=20)
     """Rubric elements that, once all met in the conversation, end it early."""
     closing: str = ""
+    closing_answer: str = ""
+    """The last message instead of `closing` when the learner's last answer asks for something
+    (a question or a request): it should answer the ask, not just say goodbye."""
     """The counterpart's last message when the conversation ends."""
     model_answers: list[ModelAnswer] = Field(min_length=1, max_length=30)
     tips: list[Text] = Field(default_factory=list, max_length=30)

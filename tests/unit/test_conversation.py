@@ -112,3 +112,18 @@ def test_no_blockers_completes_the_stand_up_checklist() -> None:
     assert all(r.met for r in report.rubric)  # 'No blockers' is the whole answer: 100 possible
     conv = Conversation(scenario)
     assert answer(conv, text) is None
+
+
+def test_a_last_answer_that_asks_gets_an_answer_not_a_goodbye() -> None:
+    conv = Conversation(load_file(STANDUP))
+    nxt = answer(conv, "Yesterday I merged the retry fix. Today I'll write the template.")
+    assert nxt is not None and nxt.message.startswith("Thanks! Anything blocking")
+    assert answer(conv, "No blockers. Can we pair on the refund template after lunch?") is None
+    assert conv.transcript[-1].text.startswith("Sure - I'll sort that out")
+
+
+def test_a_last_answer_that_asks_nothing_gets_the_goodbye() -> None:
+    conv = Conversation(load_file(STANDUP))
+    answer(conv, "Yesterday I merged the retry fix. Today I'll write the template.")
+    assert answer(conv, "No blockers, all good.") is None
+    assert conv.transcript[-1].text == "Great, thanks - have a good day!"
