@@ -32,6 +32,8 @@ NO_EVIDENCE = [
     ("date_time", "ETA: TBD"),
     ("date_time", 'ETA: "When do you expect this issue to be completed?"'),
     ("completed_action", 'Progress: "What have you completed so far?"\nBlockers: none'),
+    ("completed_action", "Progress: What have you completed so far?\nBlockers: none"),
+    ("blocker", "Blockers: What difficulties did you meet?\n- none"),
     # negation scope
     ("completed_action", "I did not get anything done yesterday."),
     ("completed_action", "I didn't finish the migration."),

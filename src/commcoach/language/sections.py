@@ -29,6 +29,15 @@ _FIELD = re.compile(
 )
 _PROMPT = re.compile(r"""[^\S\n]*(?P<prompt>"[^"\n]{3,200}"|“[^”\n]{3,200}”)[ \t:.]*""")
 """A quoted template prompt right after a label: 'Blockers: "Difficulties encountered."'."""
+_TEMPLATE_QUESTION = re.compile(
+    r"""(?P<prompt>(?:"[^"\n]{3,200}"|“[^”\n]{3,200}”)
+        |(?:(?:what|which|when|how|who|where|any)\b
+          [^?.!\n]{2,150}\?[^\S\n]*){1,3})[^\S\n:.]*""",
+    re.VERBOSE | re.IGNORECASE,
+)
+"""A section that opens with a quoted line or with wh-questions repeats the template's prompt
+('Progress:\n"What have you completed?"', 'ETA: When do you expect to finish?'); a yes/no
+question there ('Blockers: Is there a way to get access?') is the writer's own."""
 _NON_LETTERS = re.compile(r"[^a-z/ -]+")
 
 
@@ -162,9 +171,14 @@ def parse_sections(text: str, starts: tuple[int, ...] = ()) -> tuple[Section, ..
         end = heads[index + 1][2].start - 1 if index + 1 < len(heads) else len(text)
         end = max(end, body_start)
         body = Span(body_start, end)
-        sections.append(
-            Section(kind, label, line, prompt, body, _first_content(text, body), markdown)
-        )
+        content = _first_content(text, body)
+        if prompt is None and kind != "other" and content is not None:
+            asked = _TEMPLATE_QUESTION.match(text, content.start, content.end)
+            if asked is not None:  # the template's own question, left in: not the writer's words
+                prompt = Span(content.start, asked.end("prompt"))
+                body = Span(asked.end(), end)
+                content = _first_content(text, body)
+        sections.append(Section(kind, label, line, prompt, body, content, markdown))
     return tuple(sections)
 
 
