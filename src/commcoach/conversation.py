@@ -103,9 +103,21 @@ class Conversation:
         self.current = next_prompt
         if next_prompt is not None:
             self.transcript.append(Exchange("counterpart", next_prompt.message))
-        elif self.scenario.closing:
-            self.transcript.append(Exchange("counterpart", self.scenario.closing))
+        else:
+            closing = self._closing(text)
+            if closing:
+                self.transcript.append(Exchange("counterpart", closing))
         return next_prompt
+
+    def _closing(self, text: str) -> str:
+        """The last message: `closing_answer` when the answer asks for something, else `closing`.
+
+        'Can you help?' must not be answered with 'Great, thanks - have a good day!'.
+        """
+        asks = find_evidence("request", text, {}) or find_evidence("question", text, {})
+        if asks is not None and self.scenario.closing_answer:
+            return self.scenario.closing_answer
+        return self.scenario.closing
 
     @staticmethod
     def _first_follow_up(

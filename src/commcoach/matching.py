@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 
 from commcoach import safe_regex
+from commcoach.language.document import parse
 from commcoach.models import (
     AllOf,
     AnyOf,
@@ -33,7 +34,9 @@ def find_evidence(
     """The span of `text` that satisfies `spec`, or None.
 
     A plain name is a rubric element of this scenario first (so follow-ups can say
-    `unless: eta`), else a built-in detector.
+    `unless: eta`), else a built-in detector. Phrases and regular expressions read the
+    document's `reading` text (same offsets; quoted template prompts and meta fields blanked),
+    as the built-in detectors do.
     """
     from commcoach.detectors import BUILTIN_DETECTORS  # compiled on first use, not at import
 
@@ -44,10 +47,10 @@ def find_evidence(
     if isinstance(spec, BuiltinRef):
         return BUILTIN_DETECTORS[spec.builtin].detect(text)
     if isinstance(spec, PhrasesDetector):
-        match = _phrase_pattern(tuple(spec.phrases)).search(text)
+        match = _phrase_pattern(tuple(spec.phrases)).search(parse(text).reading)
         return Span(match.start(), match.end()) if match else None
     if isinstance(spec, RegexDetector):
-        hit = safe_regex.search(spec.regex, text)  # time-bounded: the pattern is data
+        hit = safe_regex.search(spec.regex, parse(text).reading)  # time-bounded: data
         return Span(hit.start(), hit.end()) if hit else None
     if isinstance(spec, AnyOf):
         for inner in spec.any:

@@ -23,6 +23,7 @@ from pydantic import (
 )
 
 from commcoach import safe_regex
+from commcoach.detector_names import BUILTIN_DETECTOR_NAMES
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=4000, strip_whitespace=True)]
@@ -257,6 +258,9 @@ class Scenario(_Frozen):
     goals: list[Slug] = Field(default_factory=list, max_length=20)
     """Rubric elements that, once all met in the conversation, end it early."""
     closing: str = ""
+    closing_answer: str = ""
+    """The last message instead of `closing` when the learner's last answer asks for something
+    (a question or a request): it should answer the ask, not just say goodbye."""
     """The counterpart's last message when the conversation ends."""
     model_answers: list[ModelAnswer] = Field(min_length=1, max_length=30)
     tips: list[Text] = Field(default_factory=list, max_length=30)
@@ -282,7 +286,6 @@ class Scenario(_Frozen):
 
     def reference_problems(self) -> list[tuple[tuple[str | int, ...], str]]:
         """Every detector name, element id and turn id used must exist: (location, problem)."""
-        from commcoach.detectors import BUILTIN_DETECTORS  # compiles patterns: only when needed
 
         elements = self.element_ids()
         turn_ids = [turn.id for turn in self.turns]
@@ -292,10 +295,10 @@ class Scenario(_Frozen):
             if isinstance(spec, str):
                 if spec == own:
                     problems.append((loc, f"rubric element '{spec}' cannot detect itself"))
-                elif spec not in BUILTIN_DETECTORS and spec not in elements:
+                elif spec not in BUILTIN_DETECTOR_NAMES and spec not in elements:
                     problems.append((loc, f"unknown detector '{spec}'"))
             elif isinstance(spec, BuiltinRef):
-                if spec.builtin not in BUILTIN_DETECTORS:
+                if spec.builtin not in BUILTIN_DETECTOR_NAMES:
                     problems.append(((*loc, "builtin"), f"unknown detector '{spec.builtin}'"))
             elif isinstance(spec, AnyOf):
                 for i, inner in enumerate(spec.any):
@@ -331,6 +334,14 @@ class Scenario(_Frozen):
             if answer.turn is not None and answer.turn not in turn_ids:
                 problems.append((("model_answers", m, "turn"), f"unknown turn '{answer.turn}'"))
         return problems
+
+    def answer_turn(self, answer: ModelAnswer) -> str:
+        """The turn a model answer answers (the first turn when the file names none)."""
+        return answer.turn or self.turns[0].id
+
+    def model_answer(self, turn_id: str) -> ModelAnswer | None:
+        """The model answer that goes with this main turn, if the file has one."""
+        return next((m for m in self.model_answers if self.answer_turn(m) == turn_id), None)
 
     def expected_elements(self, turn_id: str) -> list[RubricElement]:
         """The rubric elements an answer to this turn should contain."""

@@ -79,23 +79,56 @@ def test_word_bounds_penalty_is_five_per_ten_words_capped_at_ten() -> None:
     )
 
 
-def test_grammar_errors_cost_six_each_per_hundred_words() -> None:
+def test_grammar_errors_cost_by_density_per_hundred_words() -> None:
     errors = [finding(Category.GRAMMAR, Severity.ERROR), finding(Category.SPELLING, Severity.ERROR)]
+    # 2 errors in 50 words = 4 per 100 words: 30 x (1 - 4/8) = 15
     assert (
-        compute_score(errors, metrics(words=50), rubric(True), CHECKED).components[1].points == 18
+        compute_score(errors, metrics(words=50), rubric(True), CHECKED).components[1].points == 15
     )
-    # In a 200-word text the same two errors cost half as much.
+    # In a 200-word text the same two errors are 1 per 100 words: 30 x (1 - 1/8)
     assert (
-        compute_score(errors, metrics(words=200), rubric(True), CHECKED).components[1].points == 24
+        compute_score(errors, metrics(words=200), rubric(True), CHECKED).components[1].points
+        == 26.2
     )
 
 
-def test_unchecked_grammar_is_not_scored_and_says_why() -> None:
+def test_warnings_cost_less_than_errors() -> None:
+    warning = [finding(Category.GRAMMAR, Severity.WARNING)]
+    error = [finding(Category.GRAMMAR, Severity.ERROR)]
+    assert (
+        compute_score(warning, metrics(), rubric(True), CHECKED).components[1].points
+        > compute_score(error, metrics(), rubric(True), CHECKED).components[1].points
+    )
+
+
+def test_errors_make_content_less_legible() -> None:
+    many = [finding(Category.GRAMMAR, Severity.ERROR)] * 4  # 8 per 100 words: no correctness
+    score = compute_score(many, metrics(words=50), rubric(True, True), CHECKED)
+    assert score.components[1].points == 0
+    assert score.components[0].points == 20  # 40 x legibility 0.5
+    assert score.total < 55
+
+
+def test_unchecked_grammar_is_provisional_and_says_why() -> None:
     status = GrammarStatus(
         state=GrammarState.NOT_CHECKED, reason=GrammarReason.NO_JAVA, detail="Java not found"
     )
-    component = compute_score([], metrics(), rubric(True), status).components[1]
+    score = compute_score([], metrics(), rubric(True), status)
+    component = score.components[1]
     assert component.points == 30 and "not checked (Java not found)" in component.detail
+    assert score.provisional
+    assert not compute_score([], metrics(), rubric(True), CHECKED).provisional
+
+
+def test_a_one_word_answer_scores_at_most_30() -> None:
+    score = compute_score([], metrics(words=1), rubric(False, False), CHECKED)
+    assert score.total <= 30
+
+
+def test_an_empty_message_scores_zero() -> None:
+    score = compute_score([], metrics(words=0), rubric(False), CHECKED)
+    assert score.total == 0
+    assert not score.provisional
 
 
 def test_style_costs_and_rubric_findings_do_not_count_twice() -> None:
@@ -104,7 +137,8 @@ def test_style_costs_and_rubric_findings_do_not_count_twice() -> None:
         finding(Category.STYLE, Severity.SUGGESTION),
         finding(Category.STRUCTURE, Severity.WARNING, source="rubric"),
     ]
-    assert compute_score(found, metrics(), rubric(True), CHECKED).components[2].points == 18
+    # (0.6 + 0.2) per 50 words = 1.6 per 100 words: 20 x (1 - 1.6/10)
+    assert compute_score(found, metrics(), rubric(True), CHECKED).components[2].points == 16.8
 
 
 def test_readability_below_band() -> None:

@@ -66,3 +66,64 @@ def test_complete_answer_without_blocker_meets_goals_and_ends() -> None:
     nxt = answer(conv, "I fixed the test yesterday. Today I'll start the template. No blockers.")
     assert nxt is None
     assert conv.met >= {"done", "next", "blockers"}
+
+
+# --- the shipped stand-up reacts to what was said (issue 12) ------------------------------------
+
+STANDUP = Path(__file__).parents[2] / "scenarios" / "standup-daily.yaml"
+
+
+def test_a_named_blocker_with_a_request_gets_an_answer_not_a_question() -> None:
+    conv = Conversation(load_file(STANDUP))
+    nxt = answer(
+        conv,
+        "Yesterday I merged the retry fix. Today I'll write the refund template. I am not having "
+        "access of the staging database - could you add me to the staging group today?",
+    )
+    assert nxt is not None and nxt.is_follow_up
+    assert "Anything blocking" not in nxt.message
+    assert "I'll ask Platform" in nxt.message  # the help request is answered
+
+
+def test_a_named_blocker_without_a_request_is_acknowledged_then_asked_who_can_help() -> None:
+    conv = Conversation(load_file(STANDUP))
+    nxt = answer(
+        conv, "Yesterday I merged the retry fix. Today I'll write the template. Waiting for review."
+    )
+    assert nxt is not None
+    assert nxt.message.startswith("Ouch, thanks for flagging it.")
+    assert [e.id for e in nxt.elements] == ["ask"]
+
+
+def test_a_vague_request_is_not_taken_for_a_specific_one() -> None:
+    conv = Conversation(load_file(STANDUP))
+    nxt = answer(
+        conv,
+        "Yesterday I merged the retry fix. Today I'll write the template. Blocked on staging "
+        "access, please do the needful.",
+    )
+    assert nxt is not None and nxt.message.startswith("Ouch")
+
+
+def test_no_blockers_completes_the_stand_up_checklist() -> None:
+    scenario = load_file(STANDUP)
+    text = "Yesterday I merged the retry fix. Today I'll write the refund template. No blockers."
+    report = _Report(scenario, [e.id for e in scenario.rubric.elements], text)
+    assert all(r.met for r in report.rubric)  # 'No blockers' is the whole answer: 100 possible
+    conv = Conversation(scenario)
+    assert answer(conv, text) is None
+
+
+def test_a_last_answer_that_asks_gets_an_answer_not_a_goodbye() -> None:
+    conv = Conversation(load_file(STANDUP))
+    nxt = answer(conv, "Yesterday I merged the retry fix. Today I'll write the template.")
+    assert nxt is not None and nxt.message.startswith("Thanks! Anything blocking")
+    assert answer(conv, "No blockers. Can we pair on the refund template after lunch?") is None
+    assert conv.transcript[-1].text.startswith("Sure - I'll sort that out")
+
+
+def test_a_last_answer_that_asks_nothing_gets_the_goodbye() -> None:
+    conv = Conversation(load_file(STANDUP))
+    answer(conv, "Yesterday I merged the retry fix. Today I'll write the template.")
+    assert answer(conv, "No blockers, all good.") is None
+    assert conv.transcript[-1].text == "Great, thanks - have a good day!"

@@ -13,8 +13,6 @@ from test_detectors import CASES
 
 from commcoach.detectors import (
     BUILTIN_DETECTORS,
-    base,
-    headings,
     options,
     progress,
     social,
@@ -23,6 +21,7 @@ from commcoach.detectors import (
 )
 from commcoach.detectors.base import WordRules, in_protected, tokens
 from commcoach.detectors.headings import sections
+from commcoach.language import parse
 
 
 def _evidence(name: str, text: str) -> str | None:
@@ -83,7 +82,7 @@ def test_past_frames_are_not_an_eta_but_a_promise_to_finish_is() -> None:
 
 def test_sections_find_known_headings_in_bullets_and_plain_lines() -> None:
     text = "Last week:\n* fixed login\nThis week:\n* refund template\n - Blockers\n   - none"
-    found = [(s.kind, text[s.heading.start : s.heading.end]) for s in sections(text)]
+    found = [(s.kind, text[s.label.start : s.label.end]) for s in sections(text)]
     assert found == [("done", "Last week"), ("next", "This week"), ("blocked", "Blockers")]
 
 
@@ -139,14 +138,7 @@ MESSAGE_300_WORDS = (
 
 
 def _clear_caches() -> None:
-    for cached in (
-        base.sentences,
-        base.sentence_starts,
-        headings.sections,
-        base.tokens,
-        base.starts,
-    ):
-        cached.cache_clear()
+    parse.cache_clear()
 
 
 @pytest.mark.parametrize("name", sorted(BUILTIN_DETECTORS))
@@ -209,3 +201,9 @@ def test_any_text_gives_no_evidence_or_a_span_inside_it(text: str) -> None:
     for name, detector in BUILTIN_DETECTORS.items():
         span = detector.detect(text)
         assert span is None or 0 <= span.start < span.end <= len(text), name
+
+
+def test_the_domain_model_knows_every_detector_name_without_importing_them() -> None:
+    from commcoach.detector_names import BUILTIN_DETECTOR_NAMES
+
+    assert set(BUILTIN_DETECTORS) == BUILTIN_DETECTOR_NAMES

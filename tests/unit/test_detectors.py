@@ -7,6 +7,21 @@ import pytest
 from commcoach.detectors import BUILTIN_DETECTORS
 
 CASES: dict[str, tuple[list[str], list[str]]] = {
+    "no_blockers": (
+        [
+            "Merged the retry fix. No blockers.",
+            "Blockers: none",
+            "### Blockers\n- n/a\n### Next\n- ship it",
+            "Nothing blocking me today.",
+            "All good on my side, not blocked.",
+        ],
+        [
+            "No blockers, but I'm waiting on review from Priya.",
+            "Blockers: waiting for the staging keys",
+            "I am not having access of staging database.",
+            "Merged the retry fix.",
+        ],
+    ),
     "question": (
         [
             "Should I use the v2 endpoint?",
@@ -461,7 +476,7 @@ UPDATES: list[tuple[str, set[str]]] = [
     (
         "Sorry for the late update! I was sick on Monday. Today I'm catching up on emails and "
         "then continuing the search filters.",
-        {"next", "eta"},
+        {"next", "eta", "blocker"},  # time lost to illness is a difficulty a reader would note
     ),
     (
         "Reviewed three PRs and answered the support tickets. No blockers. Plan: write tests for "

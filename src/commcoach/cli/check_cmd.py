@@ -66,6 +66,9 @@ def check(
     inputs = [_read(name) for name in names]  # read everything first: bad input fails early
     if git_message:
         inputs = [(strip_git_comments(text), name) for text, name in inputs]
+    for text, name in inputs:
+        if not text.strip():
+            fail(f"{name}: empty message: nothing to check")
     settings = settings_or_fail()
     if grammar:
         settings = settings.model_copy(
@@ -268,5 +271,6 @@ def render_text(report: Report, name: str) -> str:
     else:
         lines.append(f"-- grammar: not checked ({g.detail or g.reason})")
     parts = ", ".join(f"{c.name} {c.points:g}/{c.max_points:g}" for c in report.score.components)
-    lines.append(f"-- score {report.score.total}/100 ({parts})")
+    provisional = " - provisional: grammar not checked" if report.score.provisional else ""
+    lines.append(f"-- score {report.score.total}/100 ({parts}){provisional}")
     return "\n".join(lines)

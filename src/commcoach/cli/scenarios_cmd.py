@@ -107,7 +107,7 @@ def model_answer_problems(scenario: Scenario) -> list[str]:
     by_id = {e.id: e for e in scenario.rubric.elements}
     problems = []
     for i, answer in enumerate(scenario.model_answers):
-        turn_id = answer.turn or scenario.turns[0].id
+        turn_id = scenario.answer_turn(answer)
         for element in scenario.expected_elements(turn_id):
             if find_evidence(element.detector, answer.text, by_id) is None:
                 problems.append(f"model_answers[{i}]: misses rubric element '{element.id}'")

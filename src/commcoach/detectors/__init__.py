@@ -7,9 +7,14 @@ which words satisfied a rubric element. They are regular expressions with a litt
 (sentences, headings such as "Blocked:", negation): predictable, fast, explainable, and measured
 against real messages in benchmarks/quality_rubric.py.
 
+Every detector reads the message's Document (commcoach.language): its `reading` text (quoted
+template prompts, yes/no template prompts and meta fields such as 'Availability:' blanked, same
+offsets), its sentences and its sections, whose content is judged ('Blockers: none' names no
+blocker). Word lists shared with the style rules are data files (commcoach/language/lexicons/).
+
 Modules: `base` (shared machinery), `headings` ('Done:', 'Blocked:' ...), `timing` (date_time),
-`progress` (completed_action, future_plan, blocker), `questions`, `understanding`, `options`, and
-`social` (request, number, greeting, sign_off, apology, gratitude).
+`progress` (completed_action, future_plan, blocker, no_blockers), `questions`, `understanding`,
+`options`, and `social` (request, number, greeting, sign_off, apology, gratitude).
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from commcoach.detectors.progress import (
     detect_blocker,
     detect_completed_action,
     detect_future_plan,
+    detect_no_blockers,
 )
 from commcoach.detectors.questions import detect_question
 from commcoach.detectors.social import (
@@ -48,7 +54,7 @@ class BuiltinDetector:
 
 
 BUILTIN_DETECTORS: dict[str, BuiltinDetector] = {
-    d.name: BuiltinDetector(d.name, d.summary, normalised(d.detect))
+    d.name: BuiltinDetector(d.name, d.summary, normalised(d.detect, timing=d.name == "date_time"))
     for d in [
         BuiltinDetector("question", "asks a question", detect_question),
         BuiltinDetector(
@@ -69,6 +75,11 @@ BUILTIN_DETECTORS: dict[str, BuiltinDetector] = {
         BuiltinDetector("request", "asks someone to do something or for help", detect_request),
         BuiltinDetector(
             "blocker", "names a blocker, problem or risk ('no blockers' does not)", detect_blocker
+        ),
+        BuiltinDetector(
+            "no_blockers",
+            "says there are no blockers ('No blockers', 'Blockers: none') and names none",
+            detect_no_blockers,
         ),
         BuiltinDetector("number", "gives a number or quantity", detect_number),
         BuiltinDetector("greeting", "opens with a greeting", detect_greeting),

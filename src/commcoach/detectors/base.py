@@ -13,12 +13,11 @@ repeats only, no nested unbounded quantifiers.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
-from functools import lru_cache
 from typing import Protocol
 
-from commcoach.text import Span, split_sentences
+from commcoach.language.document import parse
+from commcoach.language.spans import Span
 
 Detector = Callable[[str], Span | None]
 """A detector takes a message and returns the span of its evidence, or None."""
@@ -36,17 +35,9 @@ class Matcher(Protocol):
     def finditer(self, text: str) -> Iterator[re.Match[str]]: ...
 
 
-_TOKEN = re.compile(r"\w[\w']*")
-
-
-@lru_cache(maxsize=16)
 def tokens(text: str) -> tuple[tuple[int, str], ...]:
-    """(start, lowercased word) for every word of `text`. Cached per text."""
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a few characters lowercase to two ('İ'): keep offsets exact
-        return tuple((m.start(), m.group().lower()) for m in _TOKEN.finditer(text))
-    found = list(_TOKEN.finditer(lowered))
-    return tuple(zip(map(re.Match.start, found), map(re.Match.group, found), strict=True))
+    """(start, lowercased word) for every word of `text` (from the document: one cache)."""
+    return parse(text).tokens
 
 
 class WordRules:
@@ -97,12 +88,17 @@ class WordRules:
                 yield match
 
 
-def normalised(detect: Detector) -> Detector:
-    """Run `detect` with curly quotes and apostrophes made straight (same length, same spans)."""
-    table = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+def normalised(detect: Detector, *, timing: bool = False) -> Detector:
+    """Run `detect` on what the document says the writer stated (same length, same spans).
+
+    The detector reads `Document.reading`: curly quotes straight, quoted template prompts, yes/no
+    template prompts and meta fields ('Availability: ...') blanked; with `timing`, titles too
+    (the reporting period in '## Week of 04/09' is no ETA).
+    """
 
     def run(text: str) -> Span | None:
-        return detect(text.translate(table))
+        document = parse(text)
+        return detect(document.timing if timing else document.reading)
 
     return run
 
@@ -145,21 +141,14 @@ def all_of(*checks: Keep) -> Keep:
 # --- sentences ---------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=16)
 def sentences(text: str) -> tuple[Span, ...]:
-    """Sentence spans of `text` (cached: every detector of one message shares the split)."""
-    return tuple(split_sentences(text))
+    """Sentence spans of `text` (the document's: every detector of one message shares them)."""
+    return parse(text).sentences
 
 
-@lru_cache(maxsize=16)
 def starts(text: str) -> tuple[int, ...]:
     """Where lines and sentences start: the only places a heading or a bullet verb can start."""
-    found = {0, *(span.start for span in sentences(text))}
-    index = text.find("\n")
-    while index >= 0:
-        found.add(index + 1)
-        index = text.find("\n", index + 1)
-    return tuple(sorted(i for i in found if i < len(text)))
+    return parse(text).line_starts
 
 
 class StartRules:
@@ -176,43 +165,28 @@ class StartRules:
                 yield match
 
 
-@lru_cache(maxsize=16)
 def sentence_starts(text: str) -> tuple[int, ...]:
-    """Where each sentence of `text` starts, in order (cached, for binary searches)."""
-    return tuple(span.start for span in sentences(text))
+    """Where each sentence of `text` starts, in order (for binary searches)."""
+    return parse(text).sentence_starts
 
 
 def sentence_at(text: str, index: int) -> Span:
-    """The sentence that holds `index` (or an empty span there, between sentences).
-
-    A binary search: context checks call this once per candidate match, and a long message can
-    have thousands of both.
-    """
-    position = bisect_right(sentence_starts(text), index) - 1
-    if position >= 0:
-        span = sentences(text)[position]
-        if span.start <= index < span.end:
-            return span
-    return Span(index, index)
+    """The sentence that holds `index` (or an empty span there, between sentences)."""
+    return parse(text).sentence_at(index) or Span(index, index)
 
 
 def next_sentence(text: str, index: int) -> Span | None:
     """The first sentence that starts at or after `index`, if any."""
-    position = bisect_left(sentence_starts(text), index)
-    found = sentences(text)
-    return found[position] if position < len(found) else None
-
-
-_MACHINE_TOKEN = re.compile(r"://|^www\.|^[@#]|^\S*/\S*/|^\[|\]\(|\?\w+=")
+    return parse(text).next_sentence(index)
 
 
 def in_protected(text: str, index: int) -> bool:
-    """True when `index` falls inside inline code, a URL, a path, a link or a mention.
+    """True when `index` falls inside code, a URL, a path, an id, a mention or a link.
 
-    A local look at the token around `index` (commcoach.text.protected_spans scans the whole
-    message, too slow to call on every keystroke for every detector).
+    The one definition of protected text (commcoach.language.segment), plus Markdown link
+    syntax, which is markup rather than prose.
     """
-    if in_code(text, index):
+    if parse(text).is_protected(index) or in_code(text, index):
         return True
     line_start = text.rfind("\n", 0, index) + 1
     start = index
@@ -221,7 +195,10 @@ def in_protected(text: str, index: int) -> bool:
     end = index
     while end < len(text) and not text[end].isspace():
         end += 1
-    return _MACHINE_TOKEN.search(text[start:end]) is not None
+    return _MARKUP_TOKEN.search(text[start:end]) is not None
+
+
+_MARKUP_TOKEN = re.compile(r"^\[|\]\(|\?\w+=")
 
 
 def in_code(text: str, index: int) -> bool:
@@ -308,3 +285,23 @@ def not_resolved_in_clause(before: re.Pattern[str], after: re.Pattern[str]) -> K
         return before.search(head) is None and after.search(tail) is None
 
     return keep
+
+
+_NEGATION = re.compile(r"\b(?:not|never|nothing|no|none|neither|nor|hardly|barely)\b|n't\b", IGNORE)
+_NEGATION_AFTER = re.compile(r"(?:n't|\s+(?:not|never|nothing)\b)", IGNORE)
+
+
+def not_negated_in_clause(text: str, match: re.Match[str]) -> bool:
+    """Context check: no negation governs the match within its clause.
+
+    'I did not finish', 'I did not get anything done', 'Nothing was merged' state nothing done;
+    'I fixed the bug but not the test' does (the negation follows the verb's object), and 'No
+    blockers; I merged the PR' does (';' ends the clause).
+    """
+    head, _tail = _clause(text, match)
+    if _NEGATION.search(head) is not None:
+        return False
+    return (
+        _NEGATION_AFTER.match(text, match.end()) is None
+        and _NEGATION.search(match.group(0)) is None
+    )

@@ -159,6 +159,15 @@ _INDIRECT = re.compile(
     IGNORE,
 )
 _OR = re.compile(r"\bor\b(?!\s+not\b)", IGNORE)
+_FRAMED_QUESTION = re.compile(
+    r"""(?:^|[,;]\s*)(?:so\s*,?\s*)?(?:if|when|regarding|about|for|since|as|given|in|on|with)\b
+        [^?\n]{0,200}?,
+        \s*(?:(?:so|then)\s+)?(?:is|are|was|were|am|do|does|did|can|could|should|shall|would
+        |will|may|might|must|have|has|what|which|when|where|who|why|how)\s""",
+    VERBOSE,
+)
+"""'If X is planned, can I still file a bug?', 'Regarding the DG, are we required to ...?': a
+framed question asks; it puts up no reading to confirm."""
 _PROPOSAL_QUESTION = re.compile(
     r"""^(?:
           (?:should|shall|may|can|could|must)\s+(?:I|we)\s+(?!ask\b|know\b|get\s+your\b
@@ -189,6 +198,28 @@ _CONFIRMATION = WordRules(
 """A reading put up for confirmation: 'Do you mean X?', 'Is this okay?', '..., right?'."""
 
 
+def is_statement_form(clause: str) -> bool:
+    """A question worded as a statement: 'So the build uses Node 18?' puts up a reading."""
+    words = re.findall(r"[A-Za-z][\w'’]*", clause)
+    return (
+        len(words) >= 4
+        and words[0].lower().replace("’", "'") not in _AUX_OR_WH
+        and not _INDIRECT.search(clause)
+        and not _FRAMED_QUESTION.search(clause)
+        and not re.match(r"I\s+(?:can't|cannot|don't|am\s+not|'m\s+not)\b", clause)
+    )
+
+
+def statement_questions(text: str) -> Span | None:
+    """The first question worded as a statement ('We have to submit both files?')."""
+    for sentence in sentences(text):
+        if is_question(text, sentence):
+            start, clause = question_clause(text, sentence)
+            if is_statement_form(clause):
+                return Span(start, sentence.end)
+    return None
+
+
 def _question_options(text: str) -> Span | None:
     """Questions that put up a choice: 'X or Y?', 'Should I X?', 'Do you mean X?', 'So X?'."""
     confirmations = list(_CONFIRMATION.finditer(text))
@@ -207,13 +238,7 @@ def _question_options(text: str) -> Span | None:
         start, clause = question_clause(text, sentence)
         if _PROPOSAL_QUESTION.match(clause):
             return Span(start, sentence.end)
-        words = re.findall(r"[A-Za-z][\w'’]*", clause)
-        if (
-            len(words) >= 4
-            and words[0].lower().replace("’", "'") not in _AUX_OR_WH
-            and not _INDIRECT.search(clause)
-            and not re.match(r"I\s+(?:can't|cannot|don't|am\s+not|'m\s+not)\b", clause)
-        ):
+        if is_statement_form(clause):
             return Span(start, sentence.end)
     return None
 

@@ -21,13 +21,23 @@ from commcoach.detectors.base import (
     next_sentence,
     not_in_question,
     not_negated,
+    not_negated_in_clause,
     not_quoted,
     not_resolved_in_clause,
     regex_finder,
     sentence_at,
     standalone,
 )
-from commcoach.detectors.headings import heading_finder, not_a_heading, section_at
+from commcoach.detectors.headings import (
+    evidence,
+    heading_finder,
+    not_a_heading,
+    section_at,
+    sections,
+)
+from commcoach.language.lexicons import entries
+from commcoach.language.sections import is_empty_answer, is_negative_answer
+from commcoach.language.spans import Span
 
 # --- done --------------------------------------------------------------------------------------
 
@@ -36,15 +46,69 @@ _IRREGULAR_PAST = (
     r"read|saw|spent|split|thought|understood|went|won|broke|chose|drew|fed|fought|held|led|"
     r"lost|met|paid|rewrote|shipped|caught|taught|bought|sat|spoke|told|threw|shut|cut|hit)"
 )
-_IRREGULAR_PARTICIPLE = (
-    r"(?:done|made|written|rewritten|built|run|found|got|gotten|set|put|sent|begun|brought|taken"
-    r"|given|kept|left|read|seen|spent|split|thought|understood|gone|won|broken|chosen|drawn|held"
-    r"|led|lost|met|paid|caught|taught|bought|spoken|told|thrown|shown|known|grown|shut|cut|hit)"
+_NOT_WORK_PARTICIPLES = frozenset(
+    [
+        "arisen",
+        "awoken",
+        "beaten",
+        "become",
+        "bent",
+        "bound",
+        "bitten",
+        "blown",
+        "burnt",
+        "come",
+        "cost",
+        "eaten",
+        "fallen",
+        "felt",
+        "forbidden",
+        "forgotten",
+        "forgiven",
+        "frozen",
+        "hung",
+        "heard",
+        "hidden",
+        "hurt",
+        "lent",
+        "let",
+        "meant",
+        "ridden",
+        "risen",
+        "said",
+        "shaken",
+        "sung",
+        "sunk",
+        "stood",
+        "stolen",
+        "stuck",
+        "torn",
+        "woken",
+        "worn",
+    ]
 )
+"""Participles that report a state or an event, not finished work ('I have heard', 'has
+become'): left out of the done patterns."""
+_IRREGULAR_PARTICIPLE = (
+    "(?:"
+    + "|".join(
+        sorted(
+            (p for p in entries("irregular_participles") if p not in _NOT_WORK_PARTICIPLES),
+            key=len,
+            reverse=True,
+        )
+    )
+    + "|got)"
+)
+"""Irregular participles of finished work (lexicons/irregular_participles.txt, shared with the
+style rules' passive kind)."""
 _NOT_A_PAST = (
-    r"(?!(?:need|feed|seed|speed|proceed|exceed|succeed|embed|shed|bleed|breed|heed|weed|bed|red"
+    r"(?!(?:got|get)\s+(?:(?:really|very|seriously|quite|a\s+bit)\s+)?(?:sick|ill|busy|stuck"
+    r"|lost|confused|tired|hurt|injured|covid|distracted|delayed|blocked)\b)(?!(?:need|feed|seed|speed|proceed|exceed|succeed|embed|shed|bleed|breed|heed|weed|bed|red"
     r"|wanted|wondered|hoped|needed|intended|planned|meant|expected|liked|loved|used\s+to"
-    r"|supposed|interested|concerned|worried|confused|excited|based|related|tired|pleased)\b)"
+    r"|supposed|interested|concerned|worried|confused|excited|based|related|tired|pleased|decided"
+    r"|dedicated|devoted|delayed|blocked|stuck|scheduled|expected|required|needed|surprised"
+    r"|involved|assigned|engaged|occupied|overwhelmed|unblocked)\b)"
 )
 """Words ending in -ed that are not past actions ('need', 'wanted to ask', 'was interested')."""
 _ADVERB = r"(?:(?:also|then|just|already|finally|now|mostly|successfully|\w+ly|all)\s+)?"
@@ -62,7 +126,7 @@ _COMPLETED = WordRules(
         (
             "have has had *'ve",
             rf"""{_NO_MODAL_BEFORE}(?<!\byou\s)(?:have|has|had|(?!you')\w+'ve)\s+{_ADVERB}
-                {_NOT_A_PAST}(?:[a-z]+ed|{_IRREGULAR_PARTICIPLE}|been\s+\w+ing)\b""",
+                {_NOT_A_PAST}(?:[a-z]+ed|{_IRREGULAR_PARTICIPLE})\b(?!\s+(?:on|to)\s+\w+ing)""",
         ),
         (
             "fixed merged shipped deployed released resolved closed",
@@ -102,7 +166,7 @@ _COMPLETED = WordRules(
         # headline style: '4 of 6 tickets closed.', 'PR #12 merged, docs updated'
         (
             _DONE_WORDS,
-            r"""(?<!\bbe\s)(?<!\bbeen\s)(?<!\bto\s)(?<!\bget\s)(?<!\bnot\s)(?<!\bis\s)
+            r"""(?<!\bbe\s)(?<!\bbeen\s)(?<!\bto\s)(?<!\byet\s)(?<!\bget\s)(?<!\bnot\s)(?<!\bis\s)
                 (?<!\bare\s)(?<=\w\s)(?:closed|merged|shipped|deployed|released|fixed|done
                 |finished|completed|resolved|submitted|published|landed|updated|added)
                 (?=\s*(?:[.,;!)]|$)|\s+(?:and|today|yesterday|this\s+week|last\s+week)\b)""",
@@ -121,8 +185,10 @@ _COMPLETED_LINE = StartRules(
 """A line or sentence that opens with a past verb: '- Fixed the login bug', '... Tried X.'"""
 
 detect_completed_action: Detector = earliest(
-    regex_finder(_COMPLETED, all_of(not_in_question, not_quoted)),
-    regex_finder(_COMPLETED_LINE, not_in_question),
+    regex_finder(
+        _COMPLETED, all_of(not_in_question, not_quoted, not_a_heading, not_negated_in_clause)
+    ),
+    regex_finder(_COMPLETED_LINE, all_of(not_in_question, not_a_heading, not_negated_in_clause)),
     heading_finder("done"),
 )
 """Says what was done: past tense or present perfect, or a 'Done:' heading with content."""
@@ -174,7 +240,7 @@ _FUTURE = WordRules(
         # I'm now working on / we are moving / I m using (ongoing work is today's plan)
         (
             "i we i'm we're",
-            rf"""(?:I|we)\s*(?:'m|\s+am|'re|\s+are|\s+m)\s+(?:(?:now|currently|still|also|basically
+            rf"""(?:I|we)\s*(?:'m|\s+am|'re|\s+are|\s+m)\s+(?!still\b)(?:(?:now|currently|also|basically
                 |actively|just|slowly)\s+){{0,2}}{_NOT_ONGOING}[a-z]+ing\b""",
         ),
         ("currently", rf"currently\s+(?:(?:am|are|is)\s+)?{_NOT_ONGOING}[a-z]+ing\b"),
@@ -185,8 +251,8 @@ _FUTURE = WordRules(
                 |began)\s+(?:to\s+\w+|on\b|\w+ing\b|my\s+work|work(?:ing)?\s+on|the\s+work)""",
         ),
         (
-            "and but now still currently also then",
-            r"""(?:and|but|now|still|currently|also|then)\s+(?:still\s+|now\s+|currently\s+)?
+            "and but now currently also then",
+            r"""(?:and|but|now|currently|also|then)\s+(?:now\s+|currently\s+)?
                 (?:working|continuing|focusing)\s+(?:on|with)\b""",
         ),
         ("in", r"in\s+progress\b"),
@@ -203,10 +269,10 @@ _FUTURE = WordRules(
 
 _ONGOING_LINE = StartRules(
     re.compile(
-        r"""[ \t]*(?:[-*•][ \t]*)?(?:then\s+|also\s+|still\s+|now\s+|currently\s+)?
+        r"""[ \t]*(?:[-*•][ \t]*)?(?!still\b)(?:then\s+|also\s+|now\s+|currently\s+)?
         (?:working|continuing|starting|focusing|trying|investigating|looking\s+into|finishing
         |finalizing|finalising|wrapping\s+up|preparing|prepping
-        |(?<=still\s)[a-z]+ing|(?<=currently\s)[a-z]+ing
+        |(?<=currently\s)[a-z]+ing
         |(?:and\s+)?(?:hope|plan|intend|aim|expect|need|going)\s+to\s+\w+)\b""",
         VERBOSE,
     )
@@ -287,6 +353,41 @@ _STRONG_BLOCKER = WordRules(
                 |are\s+not)\b""",
         ),
         ("open", r"open\s+(?:questions?|issues?)\b"),
+        # a wait or a missing means: 'not having access', 'without the API keys'
+        (
+            "not having missing lack",
+            r"""(?:not\s+having|not\s+yet\s+having|missing|lack\s+of)\s+(?:any\s+|the\s+)?
+                (?:access|permissions?|credentials|rights|keys?)\b""",
+        ),
+        # a difficulty: 'I haven't figured out how', 'took longer than expected', 'got sick'
+        (
+            "haven't have hasn't didn't don't still",
+            r"""(?:haven't|have\s+not|hasn't|has\s+not|didn't|did\s+not|don't|do\s+not|still)
+                \s+(?:yet\s+|quite\s+|really\s+|fully\s+)?(?:figured\s+out|understood|found\s+a
+                \s+way|managed\s+to|been\s+able\s+to|got\s+(?:access|a\s+reply|an\s+answer))\b""",
+        ),
+        (
+            "took taking takes is was slower harder more",
+            r"""(?:(?:took|taking|takes|is\s+taking|was\s+taking)\s+(?:much\s+|a\s+lot\s+|way\s+
+                |far\s+|a\s+bit\s+)?longer|slower|harder|more\s+(?:difficult|complicated|work))
+                \s+than\s+(?:expected|planned|anticipated|I\s+(?:thought|expected|hoped))\b""",
+        ),
+        (
+            "was were been got fell am is are being",
+            r"""(?:was|were|been|got|fell|am|is|are|being)\s+(?:(?:very|really|seriously|quite
+                |a\s+bit|pretty|too)\s+)?(?:sick|ill|unwell|injured|hospitali[sz]ed|swamped
+                |overwhelmed)\b""",
+        ),
+        (
+            "lost",
+            r"""lost\s+(?:some\s+|a\s+lot\s+of\s+|a\s+few\s+|a\s+bit\s+of\s+|much\s+|\w+\s+)?
+                (?:time|days|hours|a\s+week|a\s+day|momentum)\b""",
+        ),
+        (
+            "difficult difficulty difficulties complicated confusing challenging tricky",
+            r"(?:difficult|difficulty|difficulties|complicated|confusing|challenging|tricky)\b",
+        ),
+        ("can't can cannot couldn't", r"(?:can't|cannot|can\s+not|couldn't)\s+reproduce\b"),
     ]
 )
 """Words that name a blocker or a risk by themselves (unless negated: 'not blocked')."""
@@ -329,6 +430,13 @@ _RESOLVED = re.compile(
         |investigat\w*|look(?:ed)?\s+into|debugg?\w*)\b""",
     VERBOSE,
 )
+
+
+def _not_under_done(text: str, match: re.Match[str]) -> bool:
+    """Context check: a problem listed under 'Done:' / 'Completed' was dealt with."""
+    section = section_at(text, match.start())
+    return section is None or section.kind != "done"
+
 
 _NOW_RESOLVED = re.compile(
     r"""\b(?:is|are|was|were|has\s+been|have\s+been|got|now)\s+(?:now\s+|finally\s+|all\s+)?
@@ -392,6 +500,7 @@ detect_blocker: Detector = earliest(
         _PROBLEM,
         all_of(
             standalone,
+            _not_under_done,
             not_negated,
             not_resolved_in_clause(_RESOLVED, _NOW_RESOLVED),
             not_fixed_later,
@@ -400,3 +509,36 @@ detect_blocker: Detector = earliest(
     heading_finder("blocked"),
 )
 """Names a blocker, problem or risk; 'No blockers' and 'Blocked: none' do not count."""
+
+
+# --- no blockers -------------------------------------------------------------------------------
+
+_NONE_STATED = WordRules(
+    [
+        (
+            "no",
+            r"""no\s+(?:real\s+|major\s+|big\s+|current\s+)?(?:blockers?|impediments?|risks?
+                |issues|problems)\b""",
+        ),
+        ("nothing", r"nothing\s+(?:is\s+)?(?:blocking|in\s+my\s+way|standing\s+in)\b"),
+        ("not", r"not\s+(?:currently\s+|really\s+)?blocked\b"),
+        ("all", r"all\s+good\b"),
+        ("i'm i we're we", r"(?:I'm|I\s+am|we're|we\s+are)\s+(?:good|unblocked|not\s+blocked)\b"),
+    ]
+)
+
+
+def detect_no_blockers(text: str) -> Span | None:
+    """Says there are no blockers ('No blockers.', 'Blockers: none') and names none.
+
+    'No blockers, but waiting on review' names one (a wait): then this gives no evidence, and
+    the `blocker` detector does.
+    """
+    if detect_blocker(text) is not None:
+        return None
+    for section in sections(text):
+        if section.kind == "blocked" and section.content is not None:
+            content = text[section.content.start : section.content.end]
+            if is_negative_answer(content) or is_empty_answer(content):
+                return evidence(section)
+    return regex_finder(_NONE_STATED, standalone)(text)

@@ -16,9 +16,11 @@ from commcoach.detectors.base import (
     VERBOSE,
     Detector,
     WordRules,
+    all_of,
     regex_finder,
     sentences,
 )
+from commcoach.language.lexicons import alternation
 from commcoach.text import Span
 
 # --- request -----------------------------------------------------------------------------------
@@ -179,25 +181,24 @@ def _is_quantity(text: str, match: re.Match[str]) -> bool:
 
 # --- greeting, sign-off, apology, gratitude -----------------------------------------------------
 
-_GREETING = re.compile(
-    r"^\s*(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening)|greetings|morning)\b",
-    IGNORE,
-)
+_GREETING = re.compile(rf"^\s*{alternation('greetings')}\b", IGNORE)
+"""Greetings: lexicons/greetings.txt, the list the style rule structure.missing_greeting reads."""
 
 _CAPITAL = r"(?-i:[A-ZÀ-ÖØ-Þ])"
 _NAME = rf"(?!I\b){_CAPITAL}[\w.'-]{{0,30}}(?:[ \t]+{_CAPITAL}[\w.'-]{{0,30}}){{0,3}}"
 _CLOSING_LINE = re.compile(
     rf"""(?:[-–—][ \t]?)?
-        (?:thanks|thank\s+you|many\s+thanks|thx|best|best\s+regards|best\s+wishes|kind\s+regards
-        |warm\s+regards|regards|cheers|sincerely|yours\s+sincerely|yours|all\s+the\s+best
-        |talk\s+soon|speak\s+soon|take\s+care)
+        {alternation("sign_offs")}
         (?:\s+(?:again|so\s+much|a\s+lot|in\s+advance|for\s+(?:your|the|all\s+your|all\s+the)\s+
             (?:[\w-]+\s+)?(?:help|time|support|review|reviews|patience|feedback|understanding
             |input|answer|reply|work)))?
         [,.!]*(?:[ \t]*{_NAME}[.!]?)?""",
     VERBOSE,
 )
-"""A closing line, trimmed: the sign-off words, maybe 'for your help', maybe a name."""
+"""A closing line, trimmed: the sign-off words (lexicons/sign_offs.txt, shared with the style
+rules), maybe 'for your help', maybe a name."""
+_CLOSING_SENTENCE = re.compile(rf"{alternation('closing_sentences')}\b[^\n]{{0,50}}", IGNORE)
+"""A short closing sentence ('Looking forward to your reply.'): lexicons/closing_sentences.txt."""
 _NAME_LINE = re.compile(rf"(?!I\b){_CAPITAL}[^\n.?!]{{0,60}}\.?", VERBOSE)
 """A line after the sign-off: a name, a role, a student ID ('I will check it.' is none)."""
 _LONGEST_CLOSING = 120
@@ -239,7 +240,9 @@ def detect_sign_off(text: str) -> Span | None:
         for start in line_starts:
             if closing.end - start > _LONGEST_CLOSING or not text[:start].strip():
                 continue  # too long, or nothing before it to close
-            if _CLOSING_LINE.fullmatch(text, start, closing.end):
+            if _CLOSING_LINE.fullmatch(text, start, closing.end) or (
+                after == 0 and _CLOSING_SENTENCE.fullmatch(text, start, closing.end)
+            ):
                 return Span(start, lines[-1].end)
     return None
 
@@ -249,8 +252,30 @@ _APOLOGY = re.compile(
 )
 _GRATITUDE = re.compile(r"\b(?:thanks|thank\s+you|appreciate|grateful|thx)\b", IGNORE)
 
-detect_request: Detector = regex_finder(_REQUEST, _not_an_offer)
-"""Asks someone to do something, or asks for help (an offer of help asks nothing)."""
+_POLITE = r"(?:please|kindly|pls|plz|could|can|would|will|you|someone|anyone|somebody|just|\s)*"
+_VAGUE = re.compile(
+    rf"""{_POLITE}{alternation("vague_requests")}
+        (?:\s+(?:me|us|on\s+this|on\s+the\s+same|regarding\s+this|asap|urgently|at\s+the\s+earliest
+        |as\s+soon\s+as\s+possible|on\s+priority|here|with\s+this|out))*[\s.!?,]*""",
+    VERBOSE,
+)
+"""A request with nothing specific in it: 'please do the needful', 'kindly revert', 'can you
+help?' (lexicons/vague_requests.txt)."""
+
+
+def _specific(text: str, match: re.Match[str]) -> bool:
+    """Context check: the request names what is wanted ('please do the needful' does not)."""
+    line_end = text.find("\n", match.start())
+    end = len(text) if line_end < 0 else line_end
+    sentence_end = min(
+        (i for i in (text.find(c, match.start(), end) for c in ".!?") if i >= 0), default=end
+    )
+    return _VAGUE.fullmatch(text, match.start(), min(end, sentence_end + 1)) is None
+
+
+detect_request: Detector = regex_finder(_REQUEST, all_of(_not_an_offer, _specific))
+"""Asks someone for something specific (an offer of help, or 'please do the needful', asks for
+nothing a reader can act on)."""
 detect_number: Detector = regex_finder(_NUMBER, _is_quantity)
 """Gives a number or quantity (not an id, a time, a version or a date)."""
 detect_greeting: Detector = regex_finder(_GREETING)

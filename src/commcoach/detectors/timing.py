@@ -22,6 +22,7 @@ from commcoach.detectors.base import (
     VERBOSE,
     Detector,
     WordRules,
+    all_of,
     earliest,
     regex_finder,
     sentence_at,
@@ -137,7 +138,7 @@ _FUTURE_TIME = WordRules(
         ),
         (
             "eta",
-            r"(?-i:ETA\b)\s*(?:is\s+|:\s*|of\s+|-\s*|=\s*)?(?!TBD|tbd|unknown|unclear|\?)[\w~<>]\S*",
+            r"(?-i:ETA\b)\s*(?:is\s+|:\s*|of\s+|-\s*|=\s*)?(?!(?i:tbd|tba|unknown|unclear|ditto|same|none|n/a|not\s+sure)\b|\?)[\w~<>]\S*",
         ),
     ]
 )
@@ -195,7 +196,8 @@ _FUTURE_MARK = re.compile(
 _COMPLETION = re.compile(
     r"""\b(?:finish\w*|complet\w*|done|ready|have|deliver\w*|ship|shipping|release|releasing
         |merge|merging|submit\w*|publish\w*|resolv\w*|wrap(?:ping)?\s+(?:it\s+|this\s+)?up|land
-        |deploy\w*|send|hand\s+in|close|launch\w*|up\s+for\s+review|in\s+review|live)\b""",
+        |deploy\w*|send|hand\s+in|close|launch\w*|up\s+for\s+review|in\s+review|live
+        |remaining|catch(?:ing)?\s+up|cover(?:ing)?\s+up)\b""",
     VERBOSE,
 )
 
@@ -207,9 +209,42 @@ def _promises_completion(text: str, match: re.Match[str]) -> bool:
     return _FUTURE_MARK.search(chunk) is not None and _COMPLETION.search(chunk) is not None
 
 
+_AVAILABILITY = re.compile(
+    r"""\b(?:free|available|availability|reachable|online|around|off|away|out\s+of\s+office|ooo
+        |on\s+leave|on\s+vacation|hours\s+(?:a|per)\s+(?:day|week)|can\s+(?:work|meet|talk|chat)
+        |(?:work|working)\s+(?:hours|on\s+(?:weekdays|weekends)))\b""",
+    VERBOSE,
+)
+_RECURRING = re.compile(
+    rf"""\s*(?:[-–]|to|through|thru)\s*(?:{_WEEKDAY}|[A-Z]\b)|s\b|\s+(?:and|&|/)\s+{_WEEKDAY}s\b""",
+    VERBOSE,
+)
+
+
+_RANGE_BEFORE = re.compile(rf"{_WEEKDAY}\s*[-–]\s*\Z", re.IGNORECASE)
+
+
+def not_availability(text: str, match: re.Match[str]) -> bool:
+    """Context check: a time that says when the writer is free is not an ETA.
+
+    'I am free after 3 PM', 'available Mon-Fri', 'Saturdays', 'if you're free on Friday' say
+    when to reach someone, not when the work will be done.
+    """
+    if _RECURRING.match(text, match.end()) is not None or _RANGE_BEFORE.search(
+        text, max(0, match.start() - 12), match.start()
+    ):
+        return False  # 'Mon-Fri', 'Fri - Tue': a range of days is a schedule
+    sentence = sentence_at(text, match.start())
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    line_end = text.find("\n", match.end())
+    end = min(sentence.end, match.end() + 40, len(text) if line_end < 0 else line_end)
+    clause = text[max(sentence.start, line_start, match.start() - 80) : end]
+    return _AVAILABILITY.search(clause) is None
+
+
 detect_date_time: Detector = earliest(
-    regex_finder(_FUTURE_TIME, _estimate_looks_forward),
-    regex_finder(_ABSOLUTE),
+    regex_finder(_FUTURE_TIME, all_of(_estimate_looks_forward, not_availability)),
+    regex_finder(_ABSOLUTE, not_availability),
     regex_finder(_CURRENT_PERIOD, _promises_completion),
 )
 """A date, deadline, clock time or estimate (not 'soon', not a past period such as 'last week')."""

@@ -165,6 +165,14 @@ _UNDERSTANDING = WordRules(
         ),
         # what one knows and does not: I am unfamiliar with / I can't figure out how
         ("i i'm", r"I(?:'m|\s+am)\s+(?:not\s+|un)?familiar\s+with\b"),
+        # what one was told or assumes: we were instructed to / I'm assuming / iirc
+        (
+            "i we",
+            r"""(?:I|we)\s+(?:was|were|have\s+been|'ve\s+been)\s+(?:told|instructed|asked|advised
+                |informed|taught)\s+(?:to|that)\b""",
+        ),
+        ("i i'm we we're", r"(?:I|we)(?:'m|\s+am|'re|\s+are)\s+assuming\b"),
+        ("iirc afaik afaict", r"(?:iirc|afaik|afaict)\b"),
         ("i i've", r"I(?:'ve|\s+have)\s+(?:not|never)\s+(?:used|worked\s+with|tried)\b"),
         ("from", r"from\s+(?:a|my)\s+(?:\w+\s+)?(?:read|reading|look)\b"),
         # a statement sourced from what one read or heard: From the design doc, ...

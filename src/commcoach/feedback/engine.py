@@ -1,7 +1,9 @@
 """The headless feedback facade: text (+ scenario turn) -> one Report.
 
-Channels: LanguageTool grammar/spelling (slow, optional, may be unavailable), our YAML style
-rules, textstat readability, and the scenario rubric. The fast local channels run on every
+Data flows one way: text -> Document (commcoach.language.parse: sentences, sections, tokens,
+protected spans, parsed once) -> channels -> Report. Channels: LanguageTool grammar/spelling
+(slow, optional, may be unavailable), our YAML style rules, textstat readability, and the
+scenario rubric. The fast local channels run on every
 keystroke burst in the TUI (`with_grammar=False`); the full check runs on submit.
 Never imports textual.
 """
@@ -25,8 +27,9 @@ from commcoach.feedback.report import (
 from commcoach.feedback.score import compute_score
 from commcoach.feedback.style import StyleContext, check_style
 from commcoach.feedback.verify import order_suggestions
+from commcoach.feedback.word_order import word_order_findings
+from commcoach.language import Document, Span, parse
 from commcoach.models import RubricElement, Scenario, WordBounds
-from commcoach.text import Span, is_protected, protected_spans
 
 DEFERRED = GrammarStatus(
     state=GrammarState.NOT_CHECKED,
@@ -83,6 +86,7 @@ class FeedbackEngine:
         `elements` overrides them (a follow-up's `expects`), and then word bounds do not apply.
         `progress(done, total)` hears how far a long grammar check is (characters).
         """
+        document = parse(text)
         disabled = frozenset(self.settings.grammar.disabled_rules)
         audience = scenario.audience.value if scenario else None
         band = _band(scenario, audience)
@@ -94,7 +98,7 @@ class FeedbackEngine:
                 turn_id = turn or scenario.turns[0].id
                 elements = scenario.expected_elements(turn_id)
                 bounds = scenario.rubric.words
-            results = rubric.evaluate(text, scenario, elements)
+            results = rubric.evaluate(document, scenario, elements)
 
         findings: list[Finding] = []
         if with_grammar and text.strip():
@@ -120,9 +124,10 @@ class FeedbackEngine:
             picky=self.settings.grammar.picky,
         )
         findings.extend(check_style(text, context))
+        findings.extend(word_order_findings(document))
         findings.extend(readability.hard_sentences(text, audience, band))
         findings.extend(rubric.missing_findings(results, len(text)))
-        findings = _clean(text, findings, disabled)
+        findings = _clean(document, findings, disabled)
         if with_grammar and status.checked:
             findings = order_suggestions(text, findings, lambda t: self._recheck(t, context))
         metrics = readability.measure(text, band)
@@ -144,7 +149,7 @@ class FeedbackEngine:
         if not status.checked:
             return []
         disabled = frozenset(self.settings.grammar.disabled_rules)
-        return _clean(text, [*found, *check_style(text, context)], disabled)
+        return _clean(parse(text), [*found, *check_style(text, context)], disabled)
 
     def close(self) -> None:
         """Stop the grammar server this engine started, if any."""
@@ -171,15 +176,14 @@ _TRUSTED_SOURCES = frozenset({"rubric", "readability", "style"})
 here. LanguageTool knows nothing of code spans, so its findings are filtered in _clean."""
 
 
-def _clean(text: str, findings: list[Finding], disabled: frozenset[str]) -> list[Finding]:
+def _clean(document: Document, findings: list[Finding], disabled: frozenset[str]) -> list[Finding]:
     """Drop disabled rules, anything inside protected spans, and findings that contradict or
     repeat another on the same words; sort by position, then rule."""
-    protected = protected_spans(text)
     kept = [
         f
         for f in findings
         if not is_disabled(f.rule_id, disabled)
-        and (f.source in _TRUSTED_SOURCES or not is_protected(Span(f.start, f.end), protected))
+        and (f.source in _TRUSTED_SOURCES or not document.overlaps_protected(Span(f.start, f.end)))
     ]
     return sorted(_drop_conflicts(kept), key=lambda f: (f.start, f.end, f.rule_id))
 

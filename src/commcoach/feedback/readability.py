@@ -4,8 +4,8 @@ Syllables come from the CMU Pronouncing Dictionary through `commcoach.feedback.s
 table compiled once and searched in place (NLTK's corpus reader took about 1 s per process);
 the counts are exactly textstat 0.7's.
 
-Sentence counts come from commcoach.text.split_sentences (textstat's regex split breaks on
-abbreviations and bullets: textstat#218), so formulas are computed from our counts.
+Sentence counts come from the document's sentences (commcoach.language; textstat's regex split
+breaks on abbreviations and bullets: textstat#218), so formulas are computed from our counts.
 """
 
 from __future__ import annotations
@@ -22,8 +22,9 @@ from commcoach.feedback.report import (
     TargetBand,
 )
 from commcoach.feedback.syllables import count as syllable_count
+from commcoach.language.document import parse
 from commcoach.models import Audience
-from commcoach.text import Span, split_sentences, words
+from commcoach.text import Span, words
 
 AUDIENCE_BANDS: dict[str | None, TargetBand] = {
     None: TargetBand(flesch_min=50, grade_max=10),
@@ -96,7 +97,7 @@ def measure(text: str, band: TargetBand) -> Metrics:
     We compute Flesch, Flesch-Kincaid and Gunning fog from textstat-compatible syllable counts
     and our own sentence split, so the three agree with each other and with what the learner sees.
     """
-    sentences = split_sentences(text)
+    sentences = list(parse(text).sentences)
     c = _counts(text, sentences)
     flesch = round(_flesch(c), 1)
     grade = round(max(0.0, _fk_grade(c)), 1)
@@ -213,7 +214,7 @@ def hard_sentences(text: str, audience: str | None, band: TargetBand) -> list[Fi
     this one needs length, long words and nested clauses together (`sentence_load`).
     """
     findings: list[Finding] = []
-    for span in split_sentences(text):
+    for span in parse(text).sentences:
         measured = sentence_load(text[span.start : span.end])
         if measured.load < HARD_LOAD:
             continue

@@ -159,6 +159,8 @@ class Score(_Model):
 
     total: int = Field(ge=0, le=100)
     components: list[ScoreComponent]
+    provisional: bool = False
+    """True while grammar and spelling are not checked: the total may still go down."""
 
 
 class Report(_Model):

@@ -1,14 +1,22 @@
-"""Score an answer against the rubric elements its scenario turn expects."""
+"""Score an answer against the rubric elements its scenario turn expects.
+
+The rubric reads the message's Document (parsed once by the engine); each element's evidence is
+the span of words that met it, so the learner sees why it counts.
+"""
 
 from __future__ import annotations
 
 from commcoach.feedback.report import Category, Explanation, Finding, RubricResult, Severity
+from commcoach.language import Document
 from commcoach.matching import find_evidence
 from commcoach.models import RubricElement, Scenario
 
 
-def evaluate(text: str, scenario: Scenario, elements: list[RubricElement]) -> list[RubricResult]:
+def evaluate(
+    document: Document | str, scenario: Scenario, elements: list[RubricElement]
+) -> list[RubricResult]:
     """Each expected element: met (with the words that satisfied it) or missed."""
+    text = document if isinstance(document, str) else document.text
     by_id = {e.id: e for e in scenario.rubric.elements}
     results = []
     for element in elements:

@@ -2,7 +2,8 @@
 
 `StyleContext` is what the feedback engine passes in (register and audience of the scenario,
 the sentence-length limit of that audience, disabled rule ids). The cached views below
-(sentences, lines, protected spans) are computed once per text however many rules ask:
+(sentences and protected spans from the document, lines) are computed once per text however
+many rules ask:
 local feedback runs on every keystroke burst, so 50+ rules must not each re-split the text.
 """
 
@@ -11,7 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from commcoach.text import Span, count_words, protected_spans, split_sentences
+from commcoach.language.document import parse
+from commcoach.language.spans import Span
+from commcoach.text import count_words
 
 
 @dataclass(frozen=True)
@@ -30,16 +33,14 @@ class StyleContext:
     """Run the rules marked `picky: true` too (settings: grammar.picky)."""
 
 
-@lru_cache(maxsize=16)
 def sentences(text: str) -> tuple[Span, ...]:
-    """Sentence spans of `text` (commcoach.text's splitter), cached per text."""
-    return tuple(split_sentences(text))
+    """Sentence spans of `text`, from its document (parsed once for every channel)."""
+    return parse(text).sentences
 
 
-@lru_cache(maxsize=16)
 def protected(text: str) -> tuple[Span, ...]:
-    """Spans no style rule may flag (code, URLs, paths, ids, camelCase...), cached per text."""
-    return tuple(protected_spans(text))
+    """Spans no style rule may flag (code, URLs, paths, ids, camelCase...), from the document."""
+    return parse(text).protected
 
 
 @lru_cache(maxsize=16)
@@ -83,7 +84,4 @@ def inside_protected(text: str, start: int, end: int) -> bool:
 
 def sentence_at(text: str, index: int) -> Span:
     """The sentence holding `index` (the whole text when none does)."""
-    for span in sentences(text):
-        if span.start <= index < span.end:
-            return span
-    return Span(0, len(text))
+    return parse(text).sentence_at(index) or Span(0, len(text))

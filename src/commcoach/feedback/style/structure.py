@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from commcoach.feedback.style.context import overlaps_protected, sentences
+from commcoach.language.lexicons import alternation
 from commcoach.text import Span
 
 
@@ -26,19 +27,13 @@ class Hit:
     whole: bool = False
 
 
-_GREETING = re.compile(
-    r"(?:hi|hello|hey|hiya|dear|good\s+(?:morning|afternoon|evening|day)|morning|greetings|"
-    r"to\s+whom\s+it\s+may\s+concern|howdy)\b",
-    re.IGNORECASE,
-)
+_GREETING = re.compile(rf"{alternation('greetings')}\b", re.IGNORECASE)
+"""Greetings: lexicons/greetings.txt, the list the rubric's `greeting` detector reads too."""
 _SIGNOFF = re.compile(
-    r"(?:thanks|thank\s+you|many\s+thanks|thx|cheers|best|regards|kind\s+regards|"
-    r"best\s+regards|warm\s+regards|warmly|sincerely|yours|all\s+the\s+best|talk\s+soon|"
-    r"speak\s+soon|see\s+you|take\s+care|looking\s+forward|i\s+look\s+forward|have\s+a\s+"
-    r"(?:good|great|nice)|br|rgds|appreciate\s+(?:it|your)|i\s+appreciate|let\s+me\s+know|"
-    r"please\s+let\s+me\s+know)\b",
-    re.IGNORECASE,
+    rf"(?:{alternation('sign_offs')}|{alternation('closing_sentences')})\b", re.IGNORECASE
 )
+"""Sign-offs and closing sentences: lexicons/sign_offs.txt and closing_sentences.txt, shared
+with the rubric's `sign_off` detector."""
 _REQUEST = re.compile(
     r"\b(?:could|can|would|will)\s+you\b|\bplease\b|\blet\s+me\s+know\b|\bI\s+need\s+you\s+to\b|"
     r"\bI(?:'d|\s+would)\s+(?:like|appreciate)\b|\bwould\s+it\s+be\s+possible\b|"

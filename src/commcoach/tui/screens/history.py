@@ -354,10 +354,7 @@ class HistoryScreen(Screen[None]):
             and attempt.turn_id in {t.id for t in scenario.turns}
             and answered == {e.id for e in scenario.expected_elements(attempt.turn_id or "")}
         ):  # a main turn (a follow-up's answer is checked against fewer elements)
-            first = scenario.turns[0].id
-            model = next(
-                (m for m in scenario.model_answers if (m.turn or first) == attempt.turn_id), None
-            )
+            model = scenario.model_answer(attempt.turn_id or "")
         when = attempt.created_at.astimezone(self.ctx.clock().tzinfo)
         name = (
             attempt.title

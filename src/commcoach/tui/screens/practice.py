@@ -42,13 +42,7 @@ REQUEST_IDS = itertools.count(1)
 
 def model_answer_for(scenario: Scenario, prompt: Prompt) -> ModelAnswer | None:
     """The model answer of a main turn (the first turn's when the file names none)."""
-    if prompt.is_follow_up:
-        return None
-    first = scenario.turns[0].id
-    for answer in scenario.model_answers:
-        if (answer.turn or first) == prompt.turn_id:
-            return answer
-    return None
+    return None if prompt.is_follow_up else scenario.model_answer(prompt.turn_id)
 
 
 class PracticeScreen(Screen[None]):

@@ -22,7 +22,13 @@ def score_card_content(report: Report) -> Content:
     score = report.score
     lines: list[Content] = [
         Content.assemble(
-            ("Score ", "bold"), (f"{score.total}", f"bold {score_style(score.total)}"), " / 100"
+            ("Score ", "bold"),
+            (f"{score.total}", f"bold {score_style(score.total)}"),
+            " / 100",
+            (
+                " (provisional: grammar not checked yet)" if score.provisional else "",
+                "$text-warning",
+            ),
         ),
         Content(""),
     ]
@@ -63,6 +69,8 @@ def summary_line(report: Report) -> Content:
     parts: list[Content] = [
         Content.assemble(("Score ", "bold"), (f"{score}", f"bold {score_style(score)}"), "/100")
     ]
+    if report.score.provisional:
+        parts[0] = Content.assemble(parts[0], (" provisional", "$text-warning"))
     if report.rubric:
         met = sum(1 for r in report.rubric if r.met)
         parts.append(Content(f"checklist {met}/{len(report.rubric)}"))
