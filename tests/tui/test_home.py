@@ -191,4 +191,4 @@ async def test_history_that_cannot_open_is_a_notice(off_settings: Settings, tmp_
         assert "cannot" in app.ctx.store_problem
         await pilot.press("enter")  # practising still works
         await wait_for(pilot, lambda: isinstance(app.screen, PracticeScreen), what="practice")
-        assert isinstance(app.screen.query_one("#brief"), Static)
+        assert isinstance(app.screen.query_one("#brief-text"), Static)

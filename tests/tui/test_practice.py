@@ -41,7 +41,7 @@ async def test_practice_shows_brief_counterpart_and_first_message(
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_standup(pilot, app)
         assert screen.scenario.id == "standup-daily"
-        brief = shown(screen.query_one("#brief", Static))
+        brief = shown(screen.query_one("#brief-text", Static))
         assert "9:30 on Wednesday" in brief and "Maya Chen" in brief
         bubbles = list(screen.query(Bubble))
         assert len(bubbles) == 1 and bubbles[0].has_class("-counterpart")

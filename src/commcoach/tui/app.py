@@ -9,11 +9,14 @@ reported by one `Worker.StateChanged` handler.
 from __future__ import annotations
 
 import asyncio
+import sys
 from collections.abc import Callable, Iterable
 from functools import partial
 from itertools import chain
+from pathlib import Path
 from typing import ClassVar
 
+from rich.text import Text
 from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -23,6 +26,7 @@ from textual.screen import Screen
 from textual.widgets import Input, TextArea
 from textual.worker import Worker, WorkerState
 
+from commcoach.crash_log import crash_line, write_crash_log
 from commcoach.feedback.report import GrammarStatus, Report
 from commcoach.history import AttemptRecord, HistoryError, HistoryWriteError, PendingSaves
 from commcoach.history.save import record_from_report
@@ -38,6 +42,7 @@ from commcoach.tui.messages import (
     SaveFailed,
 )
 from commcoach.tui.navigation import (
+    open_check,
     open_draft,
     open_help,
     open_history,
@@ -90,6 +95,25 @@ class CommCoachApp(App[None]):
         """Submitted messages whose full check has not finished: request id -> local report."""
         self._saved_early: set[int] = set()
         self._quitting = False
+        self._last_error: BaseException | None = None
+        self.crash_log: Path | None = None
+        """Where the traceback of an unhandled error went (None until one happens)."""
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Keep the error for `_fatal_error` (Textual's hook does not pass it on)."""
+        self._last_error = error
+        super()._handle_exception(error)
+
+    def _fatal_error(self) -> None:
+        """An unhandled error: the traceback to a log file, one line on the terminal, exit 1.
+
+        Overrides Textual's handler, which prints a traceback with the local variables (the
+        learner's messages) to the terminal. Textual has already set the return code to 1 and
+        kept the exception for `run_test`, which re-raises it in tests.
+        """
+        error = self._last_error or sys.exc_info()[1] or RuntimeError("unknown error")
+        self.crash_log = write_crash_log(error)
+        self.exit(return_code=1, message=Text(crash_line(error, self.crash_log), style="red"))
 
     def get_default_screen(self) -> Screen[None]:
         return HomeScreen(self.ctx)
@@ -310,6 +334,10 @@ class CommCoachApp(App[None]):
         """Draft a real message."""
         open_draft(self, self.ctx, template_id)
 
+    def action_check(self) -> None:
+        """Paste any message and check it."""
+        open_check(self, self.ctx)
+
     def action_history(self) -> None:
         """Your attempts, scores over time and frequent findings."""
         open_history(self, self.ctx)
@@ -350,8 +378,17 @@ class CommCoachApp(App[None]):
             return
         if entry.kind == "practice" and entry.scenario_id:
             open_practice(self, self.ctx, entry.scenario_id)
+        elif entry.kind == "check":
+            open_check(self, self.ctx)
         else:
-            open_draft(self, self.ctx, entry.template)
+            open_draft(self, self.ctx)
+        self.call_after_refresh(self._restore_into, entry.text)
+
+    def _restore_into(self, text: str) -> None:
+        """Put restored text into the composer that opened, never over typed words."""
+        restore = getattr(self.screen, "restore", None)
+        if callable(restore):
+            restore(text)
 
     def _mark_clean(self) -> None:
         try:

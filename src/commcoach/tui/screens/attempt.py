@@ -92,7 +92,7 @@ class AttemptScreen(Screen[ReviewResult]):
         model_answer: ModelAnswer | None = None,
         scenario_id: str | None = None,
     ) -> None:
-        super().__init__(id="attempt")
+        super().__init__()
         self.ctx = ctx
         self.report = report
         self.mode: Mode = mode

@@ -17,6 +17,7 @@ from datetime import datetime
 
 from textual import getters, on, work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
@@ -45,6 +46,16 @@ class AutosaveTarget:
     clock: Callable[[], datetime]
     scenario_id: str | None = None
     template: str | None = None
+
+
+class ComposerArea(TextArea):
+    """The composer's editor: ctrl+a selects all, as in every other editor learners use.
+
+    Textual's TextArea binds ctrl+a to 'line start' (Emacs style) and select-all to F7; home
+    still goes to the line start, and F7 still selects all.
+    """
+
+    BINDINGS = [Binding("ctrl+a", "select_all", "Select all", show=False)]
 
 
 class Composer(Vertical):
@@ -110,7 +121,7 @@ class Composer(Vertical):
         """The latest live report that matched the text (None until the first pause)."""
 
     def compose(self) -> ComposeResult:
-        self._area = TextArea(
+        self._area = ComposerArea(
             self._initial,
             id="composer-text",
             soft_wrap=True,
@@ -141,6 +152,47 @@ class Composer(Vertical):
         self.text_area.load_text(text)
         self.text_area.move_cursor(self.text_area.document.end)
         self._on_text_changed()
+
+    @property
+    def pristine(self) -> bool:
+        """True while the text is what the composer opened with (nothing typed yet)."""
+        return self.text_area.text == self._initial
+
+    def restore_text(self, text: str) -> str:
+        """Bring back autosaved text without overwriting typing; says what it did.
+
+        An untouched composer takes the text; one you already typed in keeps your words and
+        gets the restored text after them (ctrl+z takes it out again).
+        """
+        current = self.text_area.text
+        if current.strip() == text.strip():
+            return "same"
+        if not current.strip() or self.pristine:
+            self.set_text(text)
+            return "replaced"
+        end = self.text_area.document.end
+        self.text_area.insert("\n\n" + text, end)
+        self.text_area.move_cursor(self.text_area.document.end)
+        return "appended"
+
+    def clear(self) -> None:
+        """Empty the editor with undo kept (ctrl+z brings the text back). The autosave goes
+        only when the empty text is saved at the next pause, so an undo in time keeps it."""
+        area = self.text_area
+        if area.text:
+            area.replace("", (0, 0), area.document.end)
+            area.move_cursor((0, 0))
+
+    def forget_sent(self, text: str) -> None:
+        """`text` reached the history: its autosave is no longer unsent text, so a restore
+        after a crash does not offer it. Edited since? Then the autosave stays."""
+        if self._autosave is None or self._area is None or self._area.text != text:
+            return
+        self._saved_text = text  # not written again until it changes
+        try:
+            self._write_entry("", self._next_seq())
+        except OSError as exc:
+            self.notify(f"Could not remove the autosave: {exc.strerror or exc}")
 
     def _location(self, index: int) -> Location:
         """The (row, column) of a Python string index into the text."""

@@ -17,6 +17,7 @@ from textual.reactive import reactive
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from commcoach.feedback.names import merge_findings
 from commcoach.feedback.report import Finding, Report
 from commcoach.tui.widgets.render import finding_detail, finding_label, highlighted_text
 
@@ -65,7 +66,8 @@ class FeedbackView(Vertical):
     def __init__(self, report: Report, *, editable: bool, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
         self.text = report.text
-        self.findings = list(report.findings)
+        self.findings = merge_findings(list(report.findings))
+        """One entry per habit and place (two channels finding one slip show once)."""
         self.editable = editable
         self.edited = False
         """True once a replacement was applied (the report no longer matches the text)."""
@@ -87,7 +89,7 @@ class FeedbackView(Vertical):
         if self.edited:
             return
         self.text = report.text
-        self.findings = list(report.findings)
+        self.findings = merge_findings(list(report.findings))
         self._fill()
 
     def _fill(self) -> None:
