@@ -235,9 +235,10 @@ def habit_for(rule_id: str, category: str = "", message: str = "") -> Habit:
     if known is not None:
         return Habit(key, *known)
     source, _, local = rule_id.partition(".")
-    if source == "rubric":
-        part = local.replace("_", " ").replace("-", " ")
-        return Habit(rule_id, f"Missing: {part}", "the task asks for it; say it in one sentence")
+    if source == "rubric":  # the message is "Missing: <the element's label>."
+        said = message.strip().rstrip(".")
+        part = said.removeprefix("Missing:").strip() or local.replace("_", " ").replace("-", " ")
+        return Habit(rule_id, f"Missing: {part[:1].lower()}{part[1:]}", "the task asks for it")
     lesson = _first_sentence(message)
     if local.isupper() or source == "spelling":  # a LanguageTool id
         name = next((n for word, n in _ID_WORDS if word in local), "")

@@ -53,6 +53,13 @@ SCREEN_TABLE: dict[str, Route] = {
 feedback screen is opened by its composer (above it), never by name."""
 
 
+LEAVING: dict[str, str] = {
+    "practice": "It stays autosaved and comes back when you open this scenario again.",
+    "drill": "Drills are not autosaved: this rewrite will be gone.",
+}
+"""What happens to the text you leave, by kind."""
+
+
 @runtime_checkable
 class Routed(Protocol):
     """A screen in the table: its kind, what it shows, and any text it would lose."""
@@ -104,9 +111,8 @@ def open_screen(
 
     words = count(len(unsent.split()), "word")
     question = ConfirmDialog(
-        f"Leave your unsent reply ({words})?",
-        f"It stays autosaved and comes back when you open that {kind} again."
-        + (f" Open {title} now?" if title else ""),
+        f"Leave your unsent text ({words})?",
+        LEAVING.get(kind, "") + (f" Open {title} now?" if title else ""),
         yes="Open",
         no="Stay",
     )

@@ -66,7 +66,7 @@ class AttemptScreen(Screen[ReviewResult]):
             "check_again",
             "Re-check",
             priority=True,
-            tooltip="Check the text again after applying fixes",
+            tooltip="Check the text again after applying fixes (not a new attempt)",
         ),
         Binding("f", "tab('findings')", "Findings", show=False),
         Binding("s", "tab('score')", "Score"),
@@ -221,7 +221,7 @@ class AttemptScreen(Screen[ReviewResult]):
             self.action_retry()
 
     def action_check_again(self) -> None:
-        """Check the current text again (after applying fixes) as a new attempt."""
+        """Check the current text again (after applying fixes); not a new attempt."""
         if self.request is None:
             return
         request = CheckRequest(
@@ -233,6 +233,7 @@ class AttemptScreen(Screen[ReviewResult]):
             turn_id=self.request.turn_id,
             elements=self.request.elements,
             title=self.request.title,
+            save=False,  # the same attempt checked again, not a new one in the history
         )
         self.request = request
         self.final = False

@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 from commcoach.feedback.names import HABITS_THIS_WEEK_DAYS, HabitCount, habit_name, top_habits
 from commcoach.history import HistoryError, PractiseItem, ScenarioScores
 from commcoach.models import Scenario
+from commcoach.plural import count
 from commcoach.tui.context import AppContext
 from commcoach.tui.messages import AttemptSaved, LibraryLoaded
 from commcoach.tui.navigation import open_practice, open_rule_practice
@@ -256,7 +257,7 @@ class HomeScreen(Screen[None]):
             return
         scores = self.stats.scores.get(scenario.id)
         history = (
-            f"{scores.attempts} tries · best {scores.best_score} · last {scores.last_score}"
+            f"{count(scores.attempts, 'try')} · best {scores.best_score} · last {scores.last_score}"
             if scores
             else "Not practised yet."
         )
