@@ -10,10 +10,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
-from commcoach import paths
 from textual.widgets import Input, Select
 
+from commcoach import paths
 from commcoach.history import AttemptFilters, HistoryStore
 from commcoach.tui.app import CommCoachApp
 from commcoach.tui.autosave import DRAFT_KEY

@@ -41,8 +41,10 @@ async def test_another_scenario_from_feedback_replaces_practice(
         open_practice(app, app.ctx, "deadline-more-time")  # what the palette entry calls
         await wait_for(
             pilot,
-            lambda: isinstance(app.screen, PracticeScreen)
-            and app.screen.scenario.id == "deadline-more-time",
+            lambda: (
+                isinstance(app.screen, PracticeScreen)
+                and app.screen.scenario.id == "deadline-more-time"
+            ),
             what="the other scenario",
         )
         assert len(practice_screens(app)) == 1  # replaced, not stacked

@@ -26,7 +26,7 @@ from textual.widgets import (
 )
 from textual.widgets.option_list import Option
 
-from commcoach.feedback.names import FREQUENT_FINDINGS_DAYS, HabitCount, top_habits
+from commcoach.feedback.names import FREQUENT_FINDINGS_DAYS, HabitCount, habit_for, top_habits
 from commcoach.history import (
     AttemptFilters,
     AttemptPage,
@@ -281,12 +281,15 @@ class HistoryScreen(Screen[None]):
             how = "scenario" if practice.scenario_id else ""
         else:
             how = "2-minute drill" if practice.drill else ""
+        habit = rule.habit
+        if practice is not None and is_rubric(practice.rule_id):  # the element's own label
+            habit = habit_for(practice.rule_id, "", practice.message)
         return Option(
             Content.assemble(
-                (rule.habit.name, "bold"),
+                (habit.name, "bold"),
                 (f"  {rule.findings}× in {count(rule.attempts, 'attempt')}", "dim"),
                 "\n  ",
-                rule.habit.lesson,
+                habit.lesson,
                 (f"  → {how}" if how else "", "$accent"),
             ),
             id=practice.rule_id if practice else rule.rule_ids[0],

@@ -164,11 +164,14 @@ class HomeScreen(Screen[None]):
             try:
                 scores = {s.scenario_id: s for s in store.best_and_last_by_scenario()}
                 next_up = store.practise_next(now, limit=3)
-                week = store.top_rule_ids(since=now - timedelta(days=HABITS_THIS_WEEK_DAYS))
+                week = store.top_rule_ids(
+                    since=now - timedelta(days=HABITS_THIS_WEEK_DAYS), limit=20
+                )
             except HistoryError as exc:
                 stats = HomeStats({}, [], str(exc))
             else:
-                habits = top_habits(week, 3)
+                words = [r for r in week if not r.rule_id.startswith("rubric.")]
+                habits = top_habits(words, 3)  # writing habits; missed content is "next up"
                 stats = HomeStats(scores, next_up, habits=habits)
         self.app.call_from_thread(self._show_stats, stats)
 
