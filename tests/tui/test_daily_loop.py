@@ -123,7 +123,7 @@ async def test_filter_ranks_titles_like_the_palette(build: Callable[..., CommCoa
             await pilot.press("slash")
             await type_text(pilot, query)
             await pilot.press("enter")
-            await wait_for(pilot, lambda: isinstance(app.screen, PracticeScreen), what=query)
+            await wait_for(pilot, lambda a=app: isinstance(a.screen, PracticeScreen), what=query)
             title = app.screen.scenario.title.lower()  # type: ignore[attr-defined]
             assert wanted in title, (query, title)
 
