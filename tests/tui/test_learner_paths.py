@@ -131,10 +131,15 @@ async def test_restart_asks_then_clears_with_undo_and_keeps_the_autosave(
         await pilot.press("y")
         await wait_for(pilot, lambda: app.screen is screen, what="back")
         assert screen.composer.text == ""
+        await pilot.pause(0.5)  # past the autosave pause: an empty editor does not wipe it
         saved = app.ctx.autosave.read(key)
         assert saved is not None and saved.text == "Words I need"  # not gone yet
         await pilot.press("ctrl+z")
         assert screen.composer.text == "Words I need"
+        await pilot.press("ctrl+r", "y")
+        await wait_for(pilot, lambda: screen.composer.text == "", what="cleared again")
+        await pilot.press("escape")  # the screen closes: now the text is really gone
+        await wait_for(pilot, lambda: app.ctx.autosave.read(key) is None, what="autosave gone")
 
 
 async def test_submitted_text_is_not_offered_as_unsent(

@@ -122,6 +122,7 @@ class DraftScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.template_select.display = self.drill is None
+        self.query_one("#drill-status", Static).display = self.drill is not None
         self._show_tip()
         self._show_standup(self.composer.text)
         if self.restored is not None:

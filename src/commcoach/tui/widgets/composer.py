@@ -109,7 +109,10 @@ class Composer(Vertical):
         self._timer: Timer | None = None
         self._changed_at = 0.0
         self._saved_at = time.monotonic()
-        self._saved_text = text
+        self._saved_text: str | None = text
+        self._hold_empty = False
+        """After `clear()`: keep the old autosave while the editor is empty (ctrl+z can still
+        bring the text back); it goes when new text is typed or the composer closes."""
         self._autosave_reported = False
         self._area: TextArea | None = None
         self._save_lock = threading.Lock()
@@ -140,6 +143,9 @@ class Composer(Vertical):
 
     def on_unmount(self) -> None:
         """The screen closed (even without Esc): keep the last words."""
+        if self._hold_empty:  # cleared and closed: now the text is really gone
+            self._hold_empty = False
+            self._saved_text = None
         self.flush_autosave()
 
     @property
@@ -180,6 +186,7 @@ class Composer(Vertical):
         only when the empty text is saved at the next pause, so an undo in time keeps it."""
         area = self.text_area
         if area.text:
+            self._hold_empty = True
             area.replace("", (0, 0), area.document.end)
             area.move_cursor((0, 0))
 
@@ -284,6 +291,9 @@ class Composer(Vertical):
     def _save(self, text: str) -> None:
         self._saved_at = time.monotonic()
         self._saved_text = text
+        if not text.strip() and self._hold_empty:
+            return  # cleared with ctrl+r: the old text stays on disk until it is really gone
+        self._hold_empty = False
         if self._autosave is not None:
             self._write_autosave(text, self._next_seq())
 
@@ -337,7 +347,7 @@ class Composer(Vertical):
         if self._area is None or self._autosave is None:
             return
         text = self._area.text  # a reference, not a query: this also runs while unmounting
-        if text == self._saved_text:
+        if text == self._saved_text or (self._hold_empty and not text.strip()):
             return
         self._saved_text = text
         try:

@@ -99,9 +99,10 @@ def finding_detail(finding: Finding, text: str) -> Content:
             (habit.name, "bold"),
             (": ", "dim"),
             habit.lesson,
-        ),
-        Content(finding.message),
+        )
     ]
+    if habit.name.lower() not in finding.message.lower():  # rubric messages repeat the name
+        parts.append(Content(finding.message))
     flagged = text[finding.start : finding.end]
     if finding.source not in ("rubric", "readability") and flagged.strip():
         parts.append(Content.assemble(("In your text: ", "dim"), (f"“{flagged}”", "italic")))
