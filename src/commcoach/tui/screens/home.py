@@ -310,16 +310,18 @@ class HomeScreen(Screen[None]):
             lines.append(Content.styled(self.stats.problem, "$text-warning"))
         if self.stats.habits:
             self.next_up.border_title = f"Your top {len(self.stats.habits)} habits this week"
+            wide = self.has_class("-wide")  # at 80 columns: the names only, one line each
             for number, habit in enumerate(self.stats.habits, start=1):
                 lines.append(
                     Content.assemble(
                         (f"{number} ", "bold $accent"),
                         (habit.habit.name, "bold"),
-                        (f" {habit.findings}× · ", "dim"),
-                        (habit.habit.lesson, "dim"),
+                        (f" {habit.findings}×", "dim"),
+                        (f" · {habit.habit.lesson}" if wide else "", "dim"),
                     )
                 )
-            lines.append(Content.styled("1-3: a 2-minute drill · n: next scenario", "dim"))
+            keys = "1" if len(self.stats.habits) == 1 else f"1-{len(self.stats.habits)}"
+            lines.append(Content.styled(f"{keys}: a 2-minute drill · n: next scenario", "dim"))
             self.next_up.update(Content("\n").join(lines))
             return
         self.next_up.border_title = "Practise next"
@@ -334,6 +336,10 @@ class HomeScreen(Screen[None]):
                 )
         lines.append(Content.styled("n: practise the first one", "dim"))
         self.next_up.update(Content("\n").join(lines))
+
+    def on_resize(self) -> None:
+        """The habits panel shows lessons only where there is room for them."""
+        self._show_next_up()
 
     @on(OptionList.OptionHighlighted, "#scenario-list")
     def _highlighted(self) -> None:

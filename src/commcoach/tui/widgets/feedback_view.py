@@ -94,7 +94,7 @@ class FeedbackView(Vertical):
 
     def _fill(self) -> None:
         options = [
-            Option(finding_label(f, self.text), id=f"finding-{i}")
+            Option(finding_label(f, self.text, lesson=False), id=f"finding-{i}")
             for i, f in enumerate(self.findings)
         ]
         self.finding_list.set_options(options)

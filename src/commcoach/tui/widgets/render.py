@@ -39,10 +39,11 @@ SEVERITY_MARK: dict[Severity, str] = {
 SELECTED_STYLE = "reverse bold"
 
 
-def finding_label(finding: Finding, text: str, width: int = 40) -> Content:
+def finding_label(finding: Finding, text: str, width: int = 40, *, lesson: bool = True) -> Content:
     """One list row: severity mark, the habit's plain name, the flagged words, the lesson.
 
     Never the rule id (that is in the detail pane): 'Vague time “soon” · give a day or a time'.
+    `lesson=False` where the detail pane beside the list shows it (more rows fit at 80x24).
     """
     flagged = " ".join(text[finding.start : finding.end].split())
     if finding.source in ("rubric", "readability") or not flagged:
@@ -56,8 +57,7 @@ def finding_label(finding: Finding, text: str, width: int = 40) -> Content:
         (SEVERITY_MARK[finding.severity] + " ", SEVERITY_STYLE[finding.severity]),
         (habit.name, "bold"),
         (quote, "italic"),
-        (" · ", "dim"),
-        (habit.lesson, "dim"),
+        (f" · {habit.lesson}" if lesson else "", "dim"),
     )
 
 
