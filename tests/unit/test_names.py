@@ -155,3 +155,8 @@ def test_crash_log_has_the_traceback_and_the_line_says_where() -> None:
 def test_standup_parts(text: str, expected: dict[str, bool] | None) -> None:
     found = dict(standup_parts(text))
     assert found == (expected or {"done": True, "next": True, "blockers": True})
+
+
+def test_a_languagetool_id_has_one_name_under_either_prefix() -> None:
+    assert habit_name("spelling.I_LOWERCASE") == habit_name("grammar.I_LOWERCASE")
+    assert habit_name("spelling.I_LOWERCASE").name == "Lower-case 'i'"

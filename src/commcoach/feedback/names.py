@@ -230,11 +230,18 @@ _MAX_LESSON = 70
 @lru_cache(maxsize=4096)
 def habit_for(rule_id: str, category: str = "", message: str = "") -> Habit:
     """The habit a rule id is about: its plain name and one-line lesson (never the id)."""
-    key = HABIT_OF.get(rule_id, rule_id)
-    known = _OURS.get(key) or _LANGUAGETOOL.get(key)
-    if known is not None:
-        return Habit(key, *known)
     source, _, local = rule_id.partition(".")
+    # A LanguageTool id is filed under grammar. or spelling. by its category (I_LOWERCASE can
+    # be either): look it up under both, so one rule has one name whatever the channel said.
+    candidates = [rule_id]
+    if local.isupper():
+        candidates += [f"grammar.{local}", f"spelling.{local}"]
+    for candidate in candidates:
+        key = HABIT_OF.get(candidate, candidate)
+        known = _OURS.get(key) or _LANGUAGETOOL.get(key)
+        if known is not None:
+            return Habit(key, *known)
+    key = HABIT_OF.get(rule_id, rule_id)
     if source == "rubric":  # the message is "Missing: <the element's label>."
         said = message.strip().rstrip(".")
         part = said.removeprefix("Missing:").strip() or local.replace("_", " ").replace("-", " ")

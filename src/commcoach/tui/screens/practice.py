@@ -161,8 +161,8 @@ class PracticeScreen(Screen[None]):
     def on_mount(self) -> None:
         brief = self.query_one("#brief", VerticalScroll)
         brief.border_title = "Brief"
-        brief.border_subtitle = "F2 more"
         brief.can_focus = False
+        self.call_after_refresh(self._brief_hint)
         self.live_findings.border_title = "As you type"
         self.live_findings.set_options([Option(NO_HINTS, disabled=True)])
         self._show_prompt()
@@ -336,12 +336,23 @@ class PracticeScreen(Screen[None]):
         self.composer.flush_autosave()
         self.dismiss(None)
 
+    def _brief_hint(self) -> None:
+        """'F2 more' only when the folded brief hides some of it ('F2 less' when unfolded)."""
+        brief = self.query_one("#brief", VerticalScroll)
+        if brief.has_class("-expanded"):
+            brief.border_subtitle = "F2 less"
+        else:
+            brief.border_subtitle = "F2 more" if brief.max_scroll_y > 0 else ""
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._brief_hint)
+
     def action_toggle_brief(self) -> None:
         """Expand the brief to full length, or fold it back to a few lines."""
         brief = self.query_one("#brief", VerticalScroll)
         expanded = not brief.has_class("-expanded")
         brief.set_class(expanded, "-expanded")
-        brief.border_subtitle = "F2 less" if expanded else "F2 more"
+        self.call_after_refresh(self._brief_hint)
 
     def action_restart(self) -> None:
         """Start the conversation again from the first message (asks when text is unsent)."""

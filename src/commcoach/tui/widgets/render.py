@@ -101,8 +101,9 @@ def finding_detail(finding: Finding, text: str) -> Content:
             habit.lesson,
         )
     ]
-    if habit.name.lower() not in finding.message.lower():  # rubric messages repeat the name
-        parts.append(Content(finding.message))
+    said = finding.message.lower()
+    if habit.name.lower() not in said and habit.lesson.rstrip("…").lower() not in said:
+        parts.append(Content(finding.message))  # unless the heading already says it
     flagged = text[finding.start : finding.end]
     if finding.source not in ("rubric", "readability") and flagged.strip():
         parts.append(Content.assemble(("In your text: ", "dim"), (f"“{flagged}”", "italic")))
