@@ -96,9 +96,9 @@ def test_top_habits_merge_counts_and_use_one_period() -> None:
         RuleCount(rule_id="clarity.vague_time", category="clarity", findings=3, attempts=3),
         RuleCount(rule_id="clarity.do_the_needful", category="clarity", findings=2, attempts=1),
     ]
-    top = top_habits(counts, 3)
-    assert [h.habit.name for h in top] == ["Regional phrase", "Vague time"]
-    assert top[0].findings == 4 and top[0].rule_ids[0] in {
+    top = top_habits(counts, 3)  # one slip found by two channels is not counted twice
+    assert [h.habit.name for h in top] == ["Vague time", "Regional phrase"]
+    assert top[1].findings == 2 and top[1].rule_ids[0] in {
         "grammar.INDIAN_ENGLISH",
         "clarity.do_the_needful",
     }

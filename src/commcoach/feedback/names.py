@@ -328,15 +328,16 @@ class _RuleCount(Protocol):
 
 @dataclass(frozen=True)
 class HabitCount:
-    """How often one habit showed over a period, over all the rule ids that find it."""
+    """How often one habit showed over a period, over all the rule ids that find it
+    (`findings` like `attempts`: the largest count among the ids)."""
 
     habit: Habit
     rule_ids: tuple[str, ...]
     """Most frequent first: the ids whose findings make up the counts."""
     findings: int
     attempts: int
-    """Summed over the ids (an attempt flagged by two channels for one slip counts once per
-    channel, so this is an upper bound)."""
+    """The largest count among the ids: one slip flagged by two channels is stored twice, so
+    a sum would count it twice (this is a lower bound when the channels flag different slips)."""
 
 
 def top_habits(counts: Iterable[_RuleCount], limit: int = 10) -> list[HabitCount]:
@@ -351,8 +352,8 @@ def top_habits(counts: Iterable[_RuleCount], limit: int = 10) -> list[HabitCount
         HabitCount(
             habits[key],
             tuple(c.rule_id for c in sorted(group, key=lambda c: -c.findings)),
-            sum(c.findings for c in group),
-            sum(c.attempts for c in group),
+            max(c.findings for c in group),
+            max(c.attempts for c in group),
         )
         for key, group in groups.items()
     ]

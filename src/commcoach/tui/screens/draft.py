@@ -167,7 +167,7 @@ class DraftScreen(Screen[None]):
     def _show_standup(self, text: str) -> None:
         """The stand-up checklist (done / next / blockers) for the stand-up template."""
         line = self.query_one("#standup-parts", Static)
-        if self.template.id != "standup":
+        if self.drill is not None or self.template.id != "standup":
             line.update("")
             return
         pieces = [
