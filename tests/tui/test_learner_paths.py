@@ -14,6 +14,7 @@ from commcoach.history import HistoryStore
 from commcoach.tui.app import CommCoachApp
 from commcoach.tui.autosave import DRAFT_KEY, AutosaveEntry, practice_key
 from commcoach.tui.navigation import open_draft, open_history, open_practice
+from commcoach.tui.restore import restore_chosen
 from commcoach.tui.screens.attempt import AttemptScreen
 from commcoach.tui.screens.dialogs import ConfirmDialog
 from commcoach.tui.screens.draft import DraftScreen
@@ -170,7 +171,7 @@ async def test_a_late_restore_never_overwrites_typing(build: Callable[..., CommC
         draft.composer.text_area.load_text("")
         await type_text(pilot, "Typed first")
         app.ctx.autosave.write(AutosaveEntry(DRAFT_KEY, "draft", "Saved before the crash", NOW))
-        app._restore_chosen(("restore", DRAFT_KEY))
+        restore_chosen(app, app.ctx, ("restore", DRAFT_KEY))
         await pilot.pause(0.2)
         text = draft.composer.text
         assert text.startswith("Typed first") and "Saved before the crash" in text

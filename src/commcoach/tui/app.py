@@ -49,7 +49,8 @@ from commcoach.tui.navigation import (
     open_practice,
     open_settings,
 )
-from commcoach.tui.screens.dialogs import QuitDialog, RestoreDialog
+from commcoach.tui.restore import mark_clean, offer_restore
+from commcoach.tui.screens.dialogs import QuitDialog
 from commcoach.tui.screens.home import HomeScreen
 from commcoach.tui.widgets.composer import Composer
 from commcoach.tui.widgets.status_bar import grammar_sentence
@@ -139,10 +140,7 @@ class CommCoachApp(App[None]):
     def _offer_restore(self) -> None:
         """Text left by a run that did not quit normally: offer it back."""
         if self.offer_restore:
-            leftovers = self.ctx.autosave.unclean()
-            if leftovers:
-                titles = {s.id: s.title for s in self.ctx.library.scenarios.values()}
-                self.push_screen(RestoreDialog(leftovers, titles), self._restore_chosen)
+            offer_restore(self, self.ctx)
 
     @work(thread=True, group="library", exit_on_error=False, description="Load scenarios")
     def _load_library(self) -> None:
@@ -364,38 +362,6 @@ class CommCoachApp(App[None]):
                 titles.add(command.title)
                 yield command
 
-    # --- autosave restore -----------------------------------------------------------------
-
-    def _restore_chosen(self, choice: tuple[str, str] | None) -> None:
-        store = self.ctx.autosave
-        if choice is None:
-            self._mark_clean()
-            return
-        action, key = choice
-        entry = store.read(key)
-        if action == "discard" or entry is None:
-            store.discard(key)
-            return
-        if entry.kind == "practice" and entry.scenario_id:
-            open_practice(self, self.ctx, entry.scenario_id)
-        elif entry.kind == "check":
-            open_check(self, self.ctx)
-        else:
-            open_draft(self, self.ctx)
-        self.call_after_refresh(self._restore_into, entry.text)
-
-    def _restore_into(self, text: str) -> None:
-        """Put restored text into the composer that opened, never over typed words."""
-        restore = getattr(self.screen, "restore", None)
-        if callable(restore):
-            restore(text)
-
-    def _mark_clean(self) -> None:
-        try:
-            self.ctx.autosave.mark_all_clean()
-        except OSError as exc:
-            self.notify(f"Could not update the autosave files: {exc.strerror or exc}")
-
     # --- quitting -------------------------------------------------------------------------
 
     async def action_quit(self) -> None:
@@ -432,7 +398,7 @@ class CommCoachApp(App[None]):
             self._finish_quit()
 
     def _finish_quit(self) -> None:
-        self._mark_clean()
+        mark_clean(self, self.ctx)
         self.exit()
 
     def on_unmount(self) -> None:
