@@ -18,11 +18,16 @@ if [ ! -x "$VENV/bin/python" ]; then
 fi
 stamp="$VENV/.installed-$(cat pyproject.toml | cksum | cut -d' ' -f1)"
 if [ ! -f "$stamp" ]; then
-  echo "setup: installing commcoach and its dependencies into $VENV"
+  # pip speaks for itself here (one line per package, about 25 s on a first run): a silent
+  # pause that long looks like a hang.
+  echo "setup: [1/3] upgrading pip in $VENV"
   "$VENV/bin/python" -m pip install --quiet --upgrade pip
-  "$VENV/bin/python" -m pip install --quiet -e '.[dev]'
+  echo "setup: [2/3] installing commcoach and its dependencies into $VENV (one line per package)"
+  "$VENV/bin/python" -m pip install --progress-bar off -e '.[dev]' 2>&1 \
+    | awk '/^(Collecting|Successfully|ERROR|error)/ { print "setup:   " $0; fflush() }'
   touch "$stamp"
 fi
+echo "setup: [3/3] checking LanguageTool"
 # LanguageTool: a no-op when already installed; without Java it explains and we go on
 # (the app works without grammar checks) unless CI needs it.
 if ! "$VENV/bin/commcoach" languagetool install; then

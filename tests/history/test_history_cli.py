@@ -134,7 +134,7 @@ def test_show_prints_text_findings_and_settings(seeded: list[int]) -> None:
     assert "grammar local, en-GB, mother tongue de" in out
     assert "scenario version 0123456789abcdef" in out
     assert "Update 1: migration blocked, café ✓." in out
-    assert "#2:1:1: warning style.hedging style.hedging fired here" in out
+    assert "#2:1:1: warning Hedging: style.hedging fired here" in out  # a plain name (issue 15)
     assert "-- score 60/100" in out
     draft = run("show", "6").output
     assert draft.startswith("Draft #6: draft.txt\n")
@@ -165,9 +165,12 @@ def test_stats(seeded: list[int]) -> None:
     assert "Scenarios (9 attempts in all)" in out
     assert re.search(r"standup-daily\s+best\s+70\s+last\s+45\s+\(6 attempts", out)
     assert re.search(r"status-weekly\s+best\s+90\s+last\s+90\s+\(2 attempts", out)
-    assert re.search(r"standup\s+week of \d{4}-\d\d-\d\d\s+45\.0 \(best 45, \d attempts\)", out)
-    assert "3  style.hedging (style) in 3 attempts" in out
-    assert "- rule style.hedging: flagged in 3 of your 3 attempts in the last 60 days" in out
+    assert re.search(r"standup\s+week of \d{4}-\d\d-\d\d\s+45\.0 \(best 45, \d attempts?\)", out)
+    # Plain names and lessons, never rule ids (issue 15); the period is the app's too.
+    assert "Most frequent findings (last 30 days)" in out
+    assert "3  Hedging: 'I think maybe': say what you know (in 3 attempts)" in out
+    assert "- rule Hedging: flagged in 3 of your 3 attempts in the last 60 days" in out
+    assert "style.hedging" not in out
 
 
 def test_stats_on_empty_history() -> None:
@@ -248,7 +251,7 @@ def test_import_merges_into_an_existing_history(tmp_path: Path) -> None:
 
     with HistoryStore(other) as store:
         write_export(store.iter_attempts(), "json", export_file)
-    assert run("import", str(export_file)).output.startswith("imported 1 attempts")
+    assert run("import", str(export_file)).output.startswith("imported 1 attempt ")
     with HistoryStore() as store:
         assert [i.preview for i in store.page().items] == [
             "From the laptop.",
@@ -328,7 +331,7 @@ def test_reset_yes_after_confirmation_and_with_flag(seeded: list[int]) -> None:
     with HistoryStore() as store:
         store.save_attempt(make_record())
     forced = run("reset", "--yes")
-    assert forced.output == "Deleted 1 attempts.\n"
+    assert forced.output == "Deleted 1 attempt.\n"
 
 
 def test_reset_on_empty_history_asks_nothing() -> None:

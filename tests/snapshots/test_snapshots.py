@@ -16,6 +16,7 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Input
 
 from commcoach.tui.screens.attempt import AttemptScreen
+from commcoach.tui.screens.check import CheckScreen
 from commcoach.tui.screens.draft import DraftScreen
 from commcoach.tui.screens.help import HelpScreen
 from commcoach.tui.screens.history import HistoryScreen
@@ -105,9 +106,11 @@ def test_home(snap_compare: Compare, size: tuple[int, int]) -> None:
     """Home: top bar 'commcoach › Home' with 'grammar off' and 'F1 help'; a one-line filter;
     the Scenarios list grouped by category (CLARIFICATION, DEADLINE, PROGRESS-UPDATE, STANDUP)
     with easy/medium difficulty, 'best NN' and 'today' / 'yesterday' / 'N days ago' for practised
-    ones and 'new' for the rest; 'About' shows the highlighted scenario's brief and tries;
-    'Practise next' lists suggestions; the footer shows Practise, Filter, Draft, History,
-    Settings. At 80x24 the About/Practise-next panels sit under the list, at 120x40 beside it
+    ones and 'new' for the rest; 'About' shows the highlighted scenario's brief and tries
+    ('N tries', never '1 tries'); the second panel is 'Your top N habits this week' with plain
+    habit names (no rule ids, e.g. 'Over-apologising', 'Vague time') and 'N×' (at 120x40 also a
+    one-line lesson), then '1-2: a 2-minute drill · n: next scenario'; the footer shows
+    Practise, Filter, Draft, History, Settings. At 80x24 the About/Practise-next panels sit under the list, at 120x40 beside it
     (About then also lists the scenario's tips)."""
     assert snap_compare(build_app(), terminal_size=size, run_before=steps())
 
@@ -116,10 +119,12 @@ def test_home(snap_compare: Compare, size: tuple[int, int]) -> None:
 def test_practice_with_live_feedback(snap_compare: Compare, size: tuple[int, int]) -> None:
     """Practice 'Your first daily stand-up update': the brief (Situation, Maya Chen, tech lead),
     Maya's first message in a bubble, 'Your task', the composer holding the answer, the live
-    bar '.. words (15–120) · ease .. · grade ..' with hint counts, and the live checklist
-    '✓ done ✓ next ✓ blockers ✗ ask'. At 120x40 an 'As you type' panel on the right lists the
-    local word-level findings (with their count in its bottom border); at 80x24 that panel is
-    folded away."""
+    bar '.. words (15–120) · ease .. · grade ..' with hint counts, and the live checklist with
+    the rubric labels ('✓ says what you finished … ✗ asks a specific person for specific help').
+    At 120x40 an 'As you type' panel on the right lists the local word-level findings by plain
+    name ('Just', 'Hedging' with the quoted words and a lesson; 'N hints' in its bottom border);
+    at 80x24 that panel is folded away and a one-line 'Hint ▲ …  (+N more: ctrl+s for all)'
+    strip under the checklist shows the first one, cut with '…'. The brief box says 'F2 more'."""
     assert snap_compare(
         build_app(), terminal_size=size, run_before=steps(open_standup, write_answer)
     )
@@ -127,11 +132,13 @@ def test_practice_with_live_feedback(snap_compare: Compare, size: tuple[int, int
 
 @SIZES
 def test_feedback_findings(snap_compare: Compare, size: tuple[int, int]) -> None:
-    """Feedback after submitting: summary 'Score NN/100 · checklist 3/4 · N finding(s) · grammar
+    """Feedback after submitting: summary 'Score NN/100 · checklist 3/4 · N findings · grammar
     off'; tabs Findings / Score & checklist / Model answer; the answer with flagged words
-    underlined; the Findings list (rubric gap 'Missing: asks a specific person…' first, then
-    word-level hints) and, for the highlighted one, its explanation ('Why:', ✗ weak / ✓ better
-    examples, rule id). Footer: Next, Retry, Apply, Re-check, Score, Model, Back."""
+    underlined; the Findings list by plain name (rubric gap 'Missing: asks a specific person…'
+    first, then 'Just', 'Hedging' … each with its quoted words and a lesson; no rule ids) and,
+    for the highlighted one, 'Name: lesson', its explanation ('Why:', ✗ weak / ✓ better
+    examples) and, dim at the bottom, the rule id (the detail view is where ids live). Footer:
+    Next, Retry, Apply, Re-check, Score, Model, Back."""
     assert snap_compare(
         build_app(), terminal_size=size, run_before=steps(open_standup, write_answer, submit)
     )
@@ -165,8 +172,9 @@ def test_feedback_model_answer(snap_compare: Compare, size: tuple[int, int]) -> 
 @SIZES
 def test_draft(snap_compare: Compare, size: tuple[int, int]) -> None:
     """Draft: the template picker on 'Stand-up update', the tip line, the composer prefilled
-    with 'Yesterday: / Today: / Blockers: - None', the live bar, and the footer Check, Git hints,
-    Template, Copy, Save .md, Back."""
+    with 'Yesterday: / Today: / Blockers: - None', the live bar, the stand-up checklist
+    'Stand-up: ✗ done ✗ next ✓ blockers' (the template's empty bullets say nothing yet), and the
+    footer Check, Git hints, Template, Copy, Save .md, Back."""
     assert snap_compare(
         build_app(),
         terminal_size=size,
@@ -176,7 +184,7 @@ def test_draft(snap_compare: Compare, size: tuple[int, int]) -> None:
 
 @SIZES
 def test_history_attempts(snap_compare: Compare, size: tuple[int, int]) -> None:
-    """History, Attempts tab: the search box and category/kind pickers, then '6 attempts' in a
+    """History, Attempts tab: the search box and category/kind pickers, then '7 attempts' in a
     table (When, Scenario / draft with the turn, Score coloured by band, Words, Findings),
     newest first ('yesterday 09:30' at the top); the footer shows '⏎ Open'."""
     assert snap_compare(
@@ -196,9 +204,11 @@ def test_history_progress(snap_compare: Compare, size: tuple[int, int]) -> None:
 
 @SMALL
 def test_history_frequent_findings(snap_compare: Compare, size: tuple[int, int]) -> None:
-    """History, Frequent findings tab: rule ids with 'N× in M attempt(s)', each with its message
-    and '→ drill' (word-level rules) or '→ scenario' (rubric gaps); the first is highlighted; the
-    hint under the list says Enter practises it."""
+    """History, Frequent findings tab, titled 'Most frequent findings, last 30 days' (the CLI's
+    period too): plain habit names (no rule ids) with 'N× in M attempts' ('1 attempt' when one),
+    each with its one-line lesson and '→ 2-minute drill' (word-level habits) or '→ scenario'
+    (rubric gaps, named by the element's label); the first is highlighted; the hint under the
+    list says Enter practises it."""
     assert snap_compare(
         build_app(), terminal_size=size, run_before=steps(press("h"), history_loaded, press("f"))
     )
@@ -208,8 +218,9 @@ def test_history_frequent_findings(snap_compare: Compare, size: tuple[int, int])
 def test_settings(snap_compare: Compare, size: tuple[int, int]) -> None:
     """Settings: 'Now: Grammar off: …' then one row per setting (Grammar backend 'off' with its
     explanation, Server URL (disabled), English variant 'en-US', Mother tongue, Theme
-    'textual-dark', Picky grammar and Live feedback checkboxes) and the personal dictionary box;
-    footer Save and Back."""
+    'textual-dark', then the switches in words: 'Picky grammar: OFF – the usual hints only' and
+    'Live feedback: ON – hints while you type') and the personal dictionary box; footer Save and
+    Back."""
     assert snap_compare(
         build_app(), terminal_size=size, run_before=steps(press("s"), until(SettingsScreen))
     )
@@ -219,7 +230,82 @@ def test_settings(snap_compare: Compare, size: tuple[int, int]) -> None:
 def test_help(snap_compare: Compare, size: tuple[int, int]) -> None:
     """Help: the sentence about keys that work everywhere (Enter, ctrl+s, Esc, ctrl+q, ctrl+p,
     F1), then 'Home (where you were)' with its keys (⏎ Practise, / Filter, n Next up, d Draft,
-    …) followed by the Practice, Feedback, Draft, History and Settings sections."""
+    …) followed by the Practice, Feedback, Draft, Check a message, History and Settings
+    sections (then, further down, 'The marks', 'The score (0-100)' and 'In a composer' with
+    '^a Select all (F7 works too)')."""
     assert snap_compare(
         build_app(), terminal_size=size, run_before=steps(press("f1"), until(HelpScreen))
     )
+
+
+async def type_vague(pilot: Pilot[Any]) -> None:
+    screen = pilot.app.screen
+    assert isinstance(screen, PracticeScreen)
+    screen.composer.text_area.insert("Sorry, sorry, I will send the fix soon.")
+    await wait_until(pilot, lambda: screen.composer.last_report is not None)
+
+
+@SMALL
+def test_home_filter_ranks_titles(snap_compare: Compare, size: tuple[int, int]) -> None:
+    """Home with the filter 'stand': one 'BEST MATCHES' group (no category headers) with the
+    stand-up scenario first and highlighted, so Enter opens it; the subtitle says '1 of 4'."""
+
+    async def filter_stand(pilot: Pilot[Any]) -> None:
+        await pilot.press("slash", "s", "t", "a", "n", "d")
+
+    assert snap_compare(build_app(), terminal_size=size, run_before=steps(filter_stand))
+
+
+@SMALL
+def test_restart_asks_first(snap_compare: Compare, size: tuple[int, int]) -> None:
+    """Practice at 80x24 after typing and ctrl+r: a dialog 'Start again and clear your reply
+    (8 words)?' saying ctrl+z brings the text back and it stays autosaved, with the buttons
+    'Start again (y)' and 'Keep writing (n)' (the safe one focused); behind it the practice
+    screen with the hint strip."""
+    assert snap_compare(
+        build_app(),
+        terminal_size=size,
+        run_before=steps(open_standup, type_vague, press("ctrl+r")),
+    )
+
+
+@SMALL
+def test_practice_finished(snap_compare: Compare, size: tuple[int, int]) -> None:
+    """Practice after the last message ('Great, thanks - have a good day!'): no composer and
+    no Submit; a green box '✓ Conversation finished (N answers sent, all in your History).'
+    with 'Next: ctrl+r practise it again · Esc back to the scenarios · ctrl+p …'; the footer
+    shows Back, Brief and Restart only."""
+
+    async def finish(pilot: Pilot[Any]) -> None:
+        screen = pilot.app.screen
+        assert isinstance(screen, PracticeScreen)
+        screen.composer.set_text(
+            "Yesterday I fixed the flaky login test (PAY-231). Today I will start the refund "
+            "email template. No blockers."
+        )
+        for _ in range(3):
+            if screen.prompt is None:
+                break
+            await submit(pilot)
+            await pilot.press("n")
+            await wait_until(pilot, lambda: pilot.app.screen is screen)
+            if screen.prompt is not None:
+                screen.composer.set_text("No blockers, all good. Could you review PAY-231?")
+
+    assert snap_compare(build_app(), terminal_size=size, run_before=steps(open_standup, finish))
+
+
+@SIZES
+def test_check_a_message(snap_compare: Compare, size: tuple[int, int]) -> None:
+    """'Check a message' (c on Home): top bar 'commcoach › Check a message', the line 'Paste or
+    type any message, then ctrl+s: … Nothing is saved to your history.', a composer holding a
+    pasted message with its live bar, and the footer Check, Back."""
+
+    async def paste(pilot: Pilot[Any]) -> None:
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, CheckScreen))
+        screen = pilot.app.screen
+        assert isinstance(screen, CheckScreen)
+        screen.composer.set_text("Hi Sam, kindly do the needful for PAY-12 ASAP. Thanks!")
+        await wait_until(pilot, lambda: screen.composer.last_report is not None)
+
+    assert snap_compare(build_app(), terminal_size=size, run_before=steps(press("c"), paste))

@@ -12,11 +12,12 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Select
 
+from commcoach import paths
 from commcoach.history import AttemptFilters, HistoryStore
 from commcoach.tui.app import CommCoachApp
 from commcoach.tui.autosave import DRAFT_KEY
 from commcoach.tui.screens.attempt import AttemptScreen
-from commcoach.tui.screens.dialogs import NameDialog
+from commcoach.tui.screens.dialogs import ConfirmDialog, NameDialog
 from commcoach.tui.screens.draft import DraftScreen
 from commcoach.tui.templates import template
 
@@ -31,16 +32,29 @@ async def open_draft(pilot, app: CommCoachApp) -> DraftScreen:  # type: ignore[n
     return screen
 
 
-async def test_template_prefill_and_switch_keeps_undo(build: Callable[..., CommCoachApp]) -> None:
+async def test_template_switch_asks_first_and_keeps_undo(
+    build: Callable[..., CommCoachApp],
+) -> None:
+    """Choosing a template over your own text asks; No keeps the text (and the template), Yes
+    replaces it and ctrl+z brings it back."""
     app = build()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_draft(pilot, app)
         assert screen.composer.text == template("standup").body
         assert "Three short parts" in shown(screen.tip)
         screen.composer.text_area.insert("Fixed the bug")
+        typed = screen.composer.text
         select = screen.query_one("#template-select", Select)
         select.value = "weekly"
-        await pilot.pause()
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog), what="question")
+        await pilot.press("n")
+        await wait_for(pilot, lambda: app.screen is screen, what="back to the draft")
+        assert screen.composer.text == typed
+        assert screen.template.id == "standup" and select.value == "standup"
+        select.value = "weekly"
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog), what="question")
+        await pilot.press("y")
+        await wait_for(pilot, lambda: app.screen is screen, what="back to the draft")
         assert screen.composer.text == template("weekly").body
         assert "Lead with results" in shown(screen.tip)
         screen.composer.text_area.focus()
@@ -119,7 +133,8 @@ async def test_check_copy_and_save_keep_one_draft_in_history(
         await pilot.press("ctrl+o")
         await wait_for(pilot, lambda: isinstance(app.screen, NameDialog), what="name dialog")
         box = app.screen.query_one(Input)
-        assert box.value.endswith("-standup.md") and box.value.startswith(str(tmp_path))
+        assert box.value.endswith("-standup.md")
+        assert box.value.startswith(str(paths.data_dir()))  # never the folder you work in
         target = tmp_path / "out" / "standup.md"
         box.value = str(target)
         await pilot.press("enter")

@@ -103,7 +103,7 @@ async def test_filter_as_you_type_and_enter_opens(build: Callable[..., CommCoach
         await pilot.press("slash")
         assert home.filter_input.has_focus
         await type_text(pilot, "deadline")
-        assert rows(home.scenario_list) == ["category:deadline", "deadline-more-time"]
+        assert rows(home.scenario_list) == ["category:matches", "deadline-more-time"]
         assert home.scenario_list.border_subtitle == "1 of 4"
         await pilot.press("escape")  # clears the filter, back to the list
         assert len(rows(home.scenario_list)) == 8 and home.scenario_list.has_focus
@@ -191,4 +191,4 @@ async def test_history_that_cannot_open_is_a_notice(off_settings: Settings, tmp_
         assert "cannot" in app.ctx.store_problem
         await pilot.press("enter")  # practising still works
         await wait_for(pilot, lambda: isinstance(app.screen, PracticeScreen), what="practice")
-        assert isinstance(app.screen.query_one("#brief"), Static)
+        assert isinstance(app.screen.query_one("#brief-text"), Static)

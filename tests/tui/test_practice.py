@@ -24,6 +24,15 @@ GOOD_UPDATE = (
 )
 
 
+def _active(app: CommCoachApp) -> list[tuple[object, object, bool, str]]:
+    """The bindings the footer shows now (hidden ones left out)."""
+    return [
+        (node, binding, enabled, tooltip)
+        for node, binding, enabled, tooltip in app.active_bindings.values()
+        if enabled and binding.show
+    ]
+
+
 async def open_standup(pilot, app: CommCoachApp) -> PracticeScreen:  # type: ignore[no-untyped-def]
     await pilot.press("slash")
     app.screen.query_one("#filter", Input).value = "stand-up"  # typing is tested in test_home
@@ -41,7 +50,7 @@ async def test_practice_shows_brief_counterpart_and_first_message(
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_standup(pilot, app)
         assert screen.scenario.id == "standup-daily"
-        brief = shown(screen.query_one("#brief", Static))
+        brief = shown(screen.query_one("#brief-text", Static))
         assert "9:30 on Wednesday" in brief and "Maya Chen" in brief
         bubbles = list(screen.query(Bubble))
         assert len(bubbles) == 1 and bubbles[0].has_class("-counterpart")
@@ -58,11 +67,13 @@ async def test_live_feedback_counts_words_at_once_and_checks_after_a_pause(
         await type_text(pilot, "I fixed it")
         bar = screen.composer.live_bar
         assert shown(bar).startswith("3 words")  # per keystroke, before any worker ran
-        await wait_for(pilot, lambda: "✓ done" in shown(screen.checklist), what="live checklist")
+        await wait_for(
+            pilot, lambda: "✓ says what you finished" in shown(screen.checklist), what="checklist"
+        )
         report = screen.composer.last_report
         assert report is not None and report.text == "I fixed it"
         assert "ease" in shown(bar)  # readability from the local channels
-        assert "✗ next" in shown(screen.checklist)  # live rubric checklist
+        assert "✗ says what you will do next" in shown(screen.checklist)  # labels, not ids
 
 
 async def test_stale_live_results_are_dropped(build: Callable[..., CommCoachApp]) -> None:
@@ -177,7 +188,9 @@ async def test_follow_up_then_closing_message(
         await pilot.pause()
         messages = [shown(b) for b in screen.query(Bubble)]
         assert messages[-1] == "Great, thanks - have a good day!"
-        assert "Conversation complete" in shown(screen.task_line)
+        assert "Conversation finished" in shown(screen.query_one("#finished", Static))
+        assert not screen.composer.display  # no composer, no Submit once it is over
+        assert "submit" not in {b.action for _, b, _, _ in _active(app)}
         await wait_for(pilot, lambda: store.count() == 2, what="both answers saved")
         turns = {item.turn_id for item in store.page().items}
         assert turns == {"update"}

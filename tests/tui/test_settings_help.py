@@ -45,7 +45,10 @@ async def test_settings_are_saved_to_toml_and_applied(build: Callable[..., CommC
         assert app.theme == "nord"  # previewed at once
         await pilot.press("ctrl+s")
         await wait_for(pilot, paths.config_file().exists, what="config file")
-        await wait_for(pilot, lambda: app.ctx.engine is not old_engine, what="new engine")
+        await wait_for(pilot, lambda: app.ctx.engine.settings.grammar.picky, what="options applied")
+        # Variant, mother tongue, picky and the dictionary travel with each request: the same
+        # engine (and LanguageTool server) takes them, nothing restarts (issue 15).
+        assert app.ctx.engine is old_engine
     data = tomllib.loads(paths.config_file().read_text(encoding="utf-8"))
     assert data["grammar"]["variant"] == "en-GB"
     assert "mother_tongue" not in data["grammar"]

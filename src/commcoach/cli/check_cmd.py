@@ -244,19 +244,33 @@ def _save(
 
 def render_text(report: Report, name: str) -> str:
     """Linter-style lines, then metrics, rubric and score."""
+    from commcoach.feedback.names import finding_habit, merge_findings
+    from commcoach.plural import count
+
     lines = []
-    for f in report.findings:
+    for f in merge_findings(report.findings):  # one habit on the same words: listed once
         line, col = line_col(report.text, f.start)
         fix = f" (try: {', '.join(f.suggestions[:3])})" if f.suggestions else ""
-        finding = f"{name}:{line}:{col}: {f.severity.value} {f.rule_id} {f.message}{fix}"
+        habit = finding_habit(f).name  # the plain name; rule ids are in --format json
+        finding = f"{name}:{line}:{col}: {f.severity.value} {habit}: {f.message}{fix}"
         lines.append(plain(finding, one_line=True))  # one line each, whatever a server says
     m = report.metrics
-    lines.append(
-        f"-- {m.words} words, {m.sentences} sentences; Flesch {m.flesch_reading_ease:g}, "
-        f"grade {m.flesch_kincaid_grade:g}, fog {m.gunning_fog:g} "
-        f"({'in' if m.in_band else 'outside'} target: Flesch >= {m.band.flesch_min:g}, "
-        f"grade <= {m.band.grade_max:g})"
+    band = m.band
+    # Readability (the score's readability part) is Flesch and grade only; length is judged
+    # apart (in the content part), so an 8-word answer is "easy to read" and "too short".
+    readable = not m.words or (
+        m.flesch_reading_ease >= band.flesch_min and m.flesch_kincaid_grade <= band.grade_max
     )
+    lines.append(
+        f"-- {count(m.words, 'word')}, {count(m.sentences, 'sentence')}; "
+        f"Flesch {m.flesch_reading_ease:g}, grade {m.flesch_kincaid_grade:g}, "
+        f"fog {m.gunning_fog:g} (readability {'in' if readable else 'outside'} target: "
+        f"Flesch >= {band.flesch_min:g}, grade <= {band.grade_max:g})"
+    )
+    if band.words_min is not None and m.words < band.words_min:
+        lines.append(f"-- length: too short for this task (aim for {band.words_min} words or more)")
+    elif band.words_max is not None and m.words > band.words_max:
+        lines.append(f"-- length: too long for this task (aim for {band.words_max} words or fewer)")
     for r in report.rubric:
         mark = "x" if r.met else " "
         evidence = ""

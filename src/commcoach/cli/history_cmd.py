@@ -17,6 +17,9 @@ import click
 
 from commcoach.cli.common import echo, fail
 from commcoach.errors import CommcoachError
+from commcoach.feedback.names import FREQUENT_FINDINGS_DAYS, habit_name, top_habits
+from commcoach.plural import count
+from commcoach.plural import count as plural_count
 
 LIST_LIMIT = 20
 
@@ -165,7 +168,13 @@ def show(attempt_id: int) -> None:
 
 @history.command()
 @click.option("--weeks", type=click.IntRange(1, 520), default=8, show_default=True)
-@click.option("--days", type=click.IntRange(1, 3650), default=30, show_default=True)
+@click.option(
+    "--days",
+    type=click.IntRange(1, 3650),
+    default=FREQUENT_FINDINGS_DAYS,
+    show_default=True,
+    help="Period of 'Most frequent findings' (the app uses the same).",
+)
 def stats(weeks: int, days: int) -> None:
     """Best and last score per scenario, weekly trend, frequent rules, what to practise next."""
     now = datetime.now(UTC)
@@ -175,30 +184,31 @@ def stats(weeks: int, days: int) -> None:
         trend = store.weekly_trend_by_category(
             since=now - timedelta(weeks=weeks), utc_offset=offset
         )
-        rules = store.top_rule_ids(since=now - timedelta(days=days), limit=10)
+        rules = top_habits(store.top_rule_ids(since=now - timedelta(days=days), limit=20), 10)
         practise = store.practise_next(now, limit=5)
         total = store.count()
     if not total:
         echo("No attempts yet.")
         return
-    click.secho(f"Scenarios ({total} attempts in all)", bold=True)
+    click.secho(f"Scenarios ({count(total, 'attempt')} in all)", bold=True)
     for s in scenarios:
         echo(
             f"  {s.scenario_id:<32} best {s.best_score:>3}  last {s.last_score:>3}  "
-            f"({s.attempts} attempts, last {_when(s.last_at)})"
+            f"({count(s.attempts, 'attempt')}, last {_when(s.last_at)})"
         )
     click.secho(f"Mean score per week (last {weeks} weeks)", bold=True)
     for w in trend:
         echo(
             f"  {w.category:<20} week of {w.week_start}  {w.mean_score:>5.1f} "
-            f"(best {w.best_score}, {w.attempts} attempts)"
+            f"(best {w.best_score}, {count(w.attempts, 'attempt')})"
         )
     click.secho(f"Most frequent findings (last {days} days)", bold=True)
     for r in rules:
-        echo(f"  {r.findings:>5}  {r.rule_id} ({r.category}) in {r.attempts} attempts")
+        echo(f"  {r.findings:>5}  {r.habit.line} (in {count(r.attempts, 'attempt')})")
     click.secho("Practise next", bold=True)
     for p in practise:
-        echo(f"  - {p.kind} {p.key}: {p.reason}")
+        name = p.key if p.kind == "scenario" else habit_name(p.key, p.category or "").name
+        echo(f"  - {p.kind} {name}: {p.reason}")
     if not practise:
         echo("  nothing due: well done")
 
@@ -220,7 +230,7 @@ def export(fmt: str, output: Path | None) -> None:
             count = write_export(records, chosen, output)
         except OSError as exc:
             fail(f"history export: cannot write {output}: {exc.strerror or exc}", code=1)
-    echo(f"exported {count} attempts to {output}", err=True)
+    echo(f"exported {plural_count(count, 'attempt')} to {output}", err=True)
 
 
 @history.command("import")
@@ -245,7 +255,7 @@ def import_(file: Path) -> None:
             fail(f"history import: {exc}", code=1)
     progress.done()
     already = f" ({skipped} already in your history)" if skipped else ""
-    echo(f"imported {added} attempts{already} from {file}")
+    echo(f"imported {plural_count(added, 'attempt')}{already} from {file}")
     if added + skipped != total:  # the file changed between the check and the import
         echo(f"warning: {file} changed while it was imported", err=True)
 
@@ -311,4 +321,4 @@ def reset(yes: bool) -> None:
                 echo("Nothing deleted.")
                 raise SystemExit(1)
         deleted = store.delete_all()
-    echo(f"Deleted {deleted} attempts.")
+    echo(f"Deleted {plural_count(deleted, 'attempt')}.")

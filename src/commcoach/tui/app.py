@@ -9,11 +9,14 @@ reported by one `Worker.StateChanged` handler.
 from __future__ import annotations
 
 import asyncio
+import sys
 from collections.abc import Callable, Iterable
 from functools import partial
 from itertools import chain
+from pathlib import Path
 from typing import ClassVar
 
+from rich.text import Text
 from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -25,6 +28,7 @@ from textual.widgets import Input, TextArea
 from textual.worker import Worker, WorkerState
 
 from commcoach import safe_text
+from commcoach.crash_log import crash_line, write_crash_log
 from commcoach.feedback.report import GrammarStatus, Report
 from commcoach.history import AttemptRecord, HistoryError, HistoryWriteError, PendingSaves
 from commcoach.history.save import record_from_report, spill
@@ -41,13 +45,15 @@ from commcoach.tui.messages import (
     SaveFailed,
 )
 from commcoach.tui.navigation import (
+    open_check,
     open_draft,
     open_help,
     open_history,
     open_practice,
     open_settings,
 )
-from commcoach.tui.screens.dialogs import QuitDialog, RestoreDialog
+from commcoach.tui.restore import mark_clean, offer_restore
+from commcoach.tui.screens.dialogs import QuitDialog
 from commcoach.tui.screens.home import HomeScreen
 from commcoach.tui.widgets.composer import Composer
 from commcoach.tui.widgets.status_bar import grammar_sentence
@@ -93,6 +99,25 @@ class CommCoachApp(App[None]):
         """Submitted messages whose full check has not finished: request id -> local report."""
         self._saved_early: set[int] = set()
         self._quitting = False
+        self._last_error: BaseException | None = None
+        self.crash_log: Path | None = None
+        """Where the traceback of an unhandled error went (None until one happens)."""
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Keep the error for `_fatal_error` (Textual's hook does not pass it on)."""
+        self._last_error = error
+        super()._handle_exception(error)
+
+    def _fatal_error(self) -> None:
+        """An unhandled error: the traceback to a log file, one line on the terminal, exit 1.
+
+        Overrides Textual's handler, which prints a traceback with the local variables (the
+        learner's messages) to the terminal. Textual has already set the return code to 1 and
+        kept the exception for `run_test`, which re-raises it in tests.
+        """
+        error = self._last_error or sys.exc_info()[1] or RuntimeError("unknown error")
+        self.crash_log = write_crash_log(error)
+        self.exit(return_code=1, message=Text(crash_line(error, self.crash_log), style="red"))
 
     def get_default_screen(self) -> Screen[None]:
         return HomeScreen(self.ctx)
@@ -119,10 +144,7 @@ class CommCoachApp(App[None]):
     def _offer_restore(self) -> None:
         """Text left by a run that did not quit normally: offer it back."""
         if self.offer_restore:
-            leftovers = self.ctx.autosave.unclean()
-            if leftovers:
-                titles = {s.id: s.title for s in self.ctx.library.scenarios.values()}
-                self.push_screen(RestoreDialog(leftovers, titles), self._restore_chosen)
+            offer_restore(self, self.ctx)
 
     @work(thread=True, group="library", exit_on_error=False, description="Load scenarios")
     def _load_library(self) -> None:
@@ -314,6 +336,10 @@ class CommCoachApp(App[None]):
         """Draft a real message."""
         open_draft(self, self.ctx, template_id)
 
+    def action_check(self) -> None:
+        """Paste any message and check it."""
+        open_check(self, self.ctx)
+
     def action_history(self) -> None:
         """Your attempts, scores over time and frequent findings."""
         open_history(self, self.ctx)
@@ -339,29 +365,6 @@ class CommCoachApp(App[None]):
             if command.title not in titles:
                 titles.add(command.title)
                 yield command
-
-    # --- autosave restore -----------------------------------------------------------------
-
-    def _restore_chosen(self, choice: tuple[str, str] | None) -> None:
-        store = self.ctx.autosave
-        if choice is None:
-            self._mark_clean()
-            return
-        action, key = choice
-        entry = store.read(key)
-        if action == "discard" or entry is None:
-            store.discard(key)
-            return
-        if entry.kind == "practice" and entry.scenario_id:
-            open_practice(self, self.ctx, entry.scenario_id)
-        else:
-            open_draft(self, self.ctx, entry.template)
-
-    def _mark_clean(self) -> None:
-        try:
-            self.ctx.autosave.mark_all_clean()
-        except OSError as exc:
-            self.notify(f"Could not update the autosave files: {exc.strerror or exc}")
 
     # --- quitting -------------------------------------------------------------------------
 
@@ -399,7 +402,7 @@ class CommCoachApp(App[None]):
             self._finish_quit()
 
     def _finish_quit(self) -> None:
-        self._mark_clean()
+        mark_clean(self, self.ctx)
         self.exit()
 
     def _terminate(self) -> None:

@@ -1,6 +1,6 @@
 """Composer autosaves: the text you are writing, on disk, so a crash or a kill never loses it.
 
-One small JSON file per composer (`practice-<scenario>.json`, `draft.json`) in
+One small JSON file per composer (`practice-<scenario>.json`, `draft.json`, `check.json`) in
 `paths.autosave_dir()`, written atomically (temporary file + rename). A file carries `clean`:
 False while the app runs; the app marks its files clean when it quits normally. On the next start
 files that are still not clean are left-overs of a crash, and the app offers to restore them.
@@ -17,7 +17,7 @@ from typing import Literal
 
 from commcoach import paths
 
-Kind = Literal["practice", "draft"]
+Kind = Literal["practice", "draft", "check"]
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,8 @@ def practice_key(scenario_id: str) -> str:
 
 
 DRAFT_KEY = "draft"
+CHECK_KEY = "check"
+"""The paste-and-check screen's composer."""
 
 
 class AutosaveStore:
@@ -100,7 +102,7 @@ def _parse(path: Path) -> AutosaveEntry | None:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         kind = data["kind"]
-        if kind not in ("practice", "draft"):
+        if kind not in ("practice", "draft", "check"):
             return None
         return AutosaveEntry(
             key=str(data["key"]),

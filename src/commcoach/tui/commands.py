@@ -15,6 +15,7 @@ from textual.screen import Screen
 
 from commcoach.tui.context import AppContext
 from commcoach.tui.navigation import (
+    open_check,
     open_draft,
     open_help,
     open_history,
@@ -62,6 +63,9 @@ def app_commands(app: App[Any], ctx: AppContext) -> Iterable[SystemCommand]:
     yield SystemCommand("Home", "Back to the scenario list", partial(app.run_action, "app.home"))
     yield SystemCommand(
         "Draft a message", "Stand-up, weekly update, clarification…", partial(open_draft, app, ctx)
+    )
+    yield SystemCommand(
+        "Check a message", "Paste any message and check it", partial(open_check, app, ctx)
     )
     yield SystemCommand(
         "History", "Attempts, scores over time, frequent findings", partial(open_history, app, ctx)

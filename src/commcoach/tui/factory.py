@@ -76,7 +76,7 @@ def make_app(
         clock=clock or local_now,
         cwd=here,
         store=store if store is not None else HistoryStore(paths.db_path()),
-        export_dir=here,
+        export_dir=paths.data_dir() / "exports",  # never the user's work repo (issue 15)
         notices=[config_problem] if config_problem else [],
     )
     return CommCoachApp(

@@ -6,6 +6,7 @@ subjects under the section where finished work goes. No Textual here.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -85,3 +86,63 @@ def with_hints(text: str, heading: str, bullets: list[str]) -> str:
         "" if not text or text.endswith("\n\n") else ("\n" if text.endswith("\n") else "\n\n")
     )
     return f"{text}{separator}Commits to rewrite:\n{block}\n"
+
+
+STANDUP_PARTS: tuple[tuple[str, tuple[str, ...], str], ...] = (
+    (
+        "done",
+        ("yesterday", "done", "finished", "completed"),
+        r"\b(?:finished|fixed|merged|shipped|deployed|completed|closed|reviewed|wrote|added|"
+        r"released|done)\b",
+    ),
+    (
+        "next",
+        ("today", "next", "plan", "tomorrow"),
+        r"\b(?:today|next|will|going to|plan to|tomorrow|then)\b",
+    ),
+    (
+        "blockers",
+        ("blockers", "blocker", "blocked", "risks"),
+        r"\b(?:blocked|blocker|blockers|blocking|waiting (?:on|for)|stuck|no blockers|"
+        r"nothing blocks|need help)\b",
+    ),
+)
+"""The stand-up rubric: (part, headings that introduce it, words that say it in prose)."""
+
+
+def standup_parts(text: str) -> list[tuple[str, bool]]:
+    """Did the stand-up say what is done, what is next, and what blocks you?
+
+    A part counts when its heading ('Yesterday:', 'Today:', 'Blockers:') has something after
+    it (on the line or the lines below, up to the next heading; 'None' counts for blockers), or,
+    without headings, when a sentence says it ('I fixed ...', 'Today I will ...', 'blocked on').
+    """
+    sections = _sections(text)
+    found: list[tuple[str, bool]] = []
+    for part, headings, words in STANDUP_PARTS:
+        present = [v for k, v in sections.items() if k in headings]
+        if present:
+            found.append((part, any(re.search(r"\w", v) for v in present)))
+            continue
+        found.append((part, re.search(words, text, re.IGNORECASE) is not None))
+    return found
+
+
+_HEADING = re.compile(r"^\s*([A-Za-z][A-Za-z ]{1,30}):\s*(.*)$")
+
+
+def _sections(text: str) -> dict[str, str]:
+    """`Heading:` -> what follows it, with empty bullets ('- ') left out."""
+    sections: dict[str, str] = {}
+    current: str | None = None
+    for line in text.split("\n"):
+        head = _HEADING.match(line)
+        if head:
+            current = head.group(1).strip().lower()
+            sections[current] = head.group(2).strip()
+            continue
+        if current is not None:
+            content = line.strip().lstrip("-*• ").strip()
+            if content:
+                sections[current] = f"{sections[current]} {content}".strip()
+    return sections

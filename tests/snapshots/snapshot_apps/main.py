@@ -34,6 +34,7 @@ SEED: list[tuple[str, str, float]] = [
         16,
     ),
     ("deadline-more-time", "I just wanted to say that maybe I need more time, I think.", 9),
+    ("deadline-more-time", "Sorry, sorry! I will send the new plan soon, maybe later.", 3),
     (
         "clarify-vague-ticket",
         "Hi Sam, quick question about PAY-12: does fast mean under two "

@@ -59,6 +59,9 @@ class OffChecker:
         """Always OFF."""
         return self._STATUS
 
+    def reconfigure(self, settings: Settings) -> None:
+        """Nothing to change: grammar is off."""
+
     def start(self) -> None:
         """Nothing to start."""
 

@@ -158,6 +158,19 @@ class LanguageToolChecker:
             return self._preflight()
         return self._not_checked(current.reason or GrammarReason.SERVER_DOWN, current.detail)
 
+    def reconfigure(self, settings: Settings) -> None:
+        """New per-request options (variant, picky, strict variant, disabled rules, dictionary,
+        timeout) for the next check, on the same server: no JVM restart (issue 15)."""
+        grammar = settings.grammar
+        with self._lock:
+            self._variant = grammar.variant.value
+            self._picky = grammar.picky
+            self._strict_variant = grammar.strict_variant
+            self._timeout = grammar.timeout_seconds
+            self._disabled = frozenset(d.strip() for d in grammar.disabled_rules if d.strip())
+            self._dictionary = make_dictionary(settings.dictionary.words)
+            self._key = f"{self._variant}|{'picky' if self._picky else 'default'}"
+
     def start(self) -> None:
         """Start the local server in the background; no-op for remote backends."""
         if self.server is not None and not self._closed:

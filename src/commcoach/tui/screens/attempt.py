@@ -66,7 +66,7 @@ class AttemptScreen(Screen[ReviewResult]):
             "check_again",
             "Re-check",
             priority=True,
-            tooltip="Check the text again after applying fixes",
+            tooltip="Check the text again after applying fixes (not a new attempt)",
         ),
         Binding("f", "tab('findings')", "Findings", show=False),
         Binding("s", "tab('score')", "Score"),
@@ -92,7 +92,7 @@ class AttemptScreen(Screen[ReviewResult]):
         model_answer: ModelAnswer | None = None,
         scenario_id: str | None = None,
     ) -> None:
-        super().__init__(id="attempt")
+        super().__init__()
         self.ctx = ctx
         self.report = report
         self.mode: Mode = mode
@@ -222,8 +222,8 @@ class AttemptScreen(Screen[ReviewResult]):
             self.action_retry()
 
     def action_check_again(self) -> None:
-        """Check the current text again (after applying fixes) as a new attempt."""
-        self._check(save=True)
+        """Check the current text again (after applying fixes) ; not a new attempt."""
+        self._check(save=False)
 
     def _check(self, save: bool) -> None:
         """Send the current text to every channel; `save=False` re-checks without a new attempt."""

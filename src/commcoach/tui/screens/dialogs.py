@@ -1,5 +1,6 @@
-"""Small modal dialogs: restore unsent text after a crash, unsaved attempts on quit, and a
-file-name prompt. Each answers through `dismiss`, so the caller decides what happens."""
+"""Small modal dialogs: restore unsent text after a crash, unsaved attempts on quit, a yes/no
+question before anything that would replace text, and a file-name prompt. Each answers through
+`dismiss`, so the caller decides what happens."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from commcoach.history import HistoryWriteError, PendingSaves
+from commcoach.plural import count as plural_count
 from commcoach.tui.autosave import AutosaveEntry
 from commcoach.tui.context import AppContext
 
@@ -54,11 +56,13 @@ class RestoreDialog(ModalScreen[tuple[str, str] | None]):
     @staticmethod
     def _label(entry: AutosaveEntry, titles: dict[str, str]) -> Content:
         scenario = titles.get(entry.scenario_id or "", entry.scenario_id or "")
-        what = f"Practice: {scenario}" if entry.kind == "practice" else "Draft"
+        what = {"practice": f"Practice: {scenario}", "check": "Check a message"}.get(
+            entry.kind, "Draft"
+        )
         first = " ".join(entry.text.split()[:8])
         return Content.assemble(
             (what, "bold"),
-            (f"  {entry.words} words · {entry.saved_at:%a %d %b %H:%M}", "dim"),
+            (f"  {plural_count(entry.words, 'word')} · {entry.saved_at:%a %d %b %H:%M}", "dim"),
             "\n",
             (first + ("…" if entry.words > 8 else ""), "italic"),
         )
@@ -128,7 +132,7 @@ class QuitDialog(ModalScreen[bool]):
         error = self.pending.last_error
         count = len(self.pending)
         self.query_one("#quit-text", Static).update(
-            f"{count} attempt{'s' if count != 1 else ''} could not be saved"
+            f"{plural_count(count, 'attempt')} could not be saved"
             f"{f': {error}' if error else ''}.\nRetry after fixing the problem, or export them "
             "to a file (bring them back with `commcoach history import FILE`)."
         )
@@ -158,7 +162,7 @@ class QuitDialog(ModalScreen[bool]):
         except OSError as exc:
             self.notify(f"Could not write {path}: {exc.strerror or exc}", severity="error")
             return
-        self.notify(f"Exported {count} attempt(s) to {path}.")
+        self.notify(f"Exported {plural_count(count, 'attempt')} to {path}.")
         self.dismiss(True)
 
     def action_quit_anyway(self) -> None:
@@ -173,6 +177,48 @@ class QuitDialog(ModalScreen[bool]):
     def _pressed(self, event: Button.Pressed) -> None:
         actions = {"retry": self.action_retry, "export": self.action_export}
         actions.get(event.button.id or "", self.action_quit_anyway)()
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    """A yes/no question before replacing or leaving text: Enter or y says yes, Esc or n no.
+
+    The default button is the safe one (No), so a stray Enter in a hurry keeps the text.
+    """
+
+    BINDINGS = [
+        Binding("y", "answer(True)", "Yes"),
+        Binding("n", "answer(False)", "No"),
+        Binding("escape", "answer(False)", "No"),
+    ]
+
+    def __init__(
+        self, question: str, detail: str = "", *, yes: str = "Yes", no: str = "No"
+    ) -> None:
+        super().__init__(classes="dialog")
+        self.question = question
+        self.detail = detail
+        self.yes = yes
+        self.no = no
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box"):
+            yield Label(Content.styled(self.question, "bold"), markup=False)
+            if self.detail:
+                yield Static(self.detail, classes="dialog-text", markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(f"{self.yes} (y)", variant="warning", id="yes")
+                yield Button(f"{self.no} (n)", variant="primary", id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    def action_answer(self, yes: bool) -> None:
+        """Close with the answer."""
+        self.dismiss(yes)
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
 
 
 class NameDialog(ModalScreen[str | None]):

@@ -15,16 +15,18 @@ from textual.screen import Screen
 from textual.widgets import Footer, Select, Static
 
 from commcoach.feedback.grammar.vocabulary import default_store, repo_names
+from commcoach.feedback.names import finding_habit, habit_name
 from commcoach.feedback.report import Report
+from commcoach.plural import count
 from commcoach.tui.autosave import DRAFT_KEY
 from commcoach.tui.context import AppContext
 from commcoach.tui.drills import Drill
 from commcoach.tui.git_hints import GitHints, git_hints
 from commcoach.tui.messages import CheckRequest, CheckRequested, FeedbackReady, SettingsChanged
 from commcoach.tui.screens.attempt import AttemptScreen, ReviewResult
-from commcoach.tui.screens.dialogs import NameDialog, stamp
+from commcoach.tui.screens.dialogs import ConfirmDialog, NameDialog, stamp
 from commcoach.tui.screens.practice import REQUEST_IDS
-from commcoach.tui.templates import TEMPLATES, Template, template, with_hints
+from commcoach.tui.templates import TEMPLATES, Template, standup_parts, template, with_hints
 from commcoach.tui.widgets.composer import AutosaveTarget, Composer
 from commcoach.tui.widgets.status_bar import TopBar
 
@@ -42,6 +44,9 @@ class DraftScreen(Screen[None]):
     ]
     """Control keys only: the composer takes every letter."""
 
+    nav_kind = "draft"
+    """Its row in navigation.SCREEN_TABLE ('drill' for a drill: a new drill replaces it)."""
+
     composer = getters.query_one("#draft-composer", Composer)
     template_select = getters.query_one("#template-select", Select)
     tip = getters.query_one("#draft-tip", Static)
@@ -49,9 +54,10 @@ class DraftScreen(Screen[None]):
     def __init__(
         self, ctx: AppContext, template_id: str | None = None, drill: Drill | None = None
     ) -> None:
-        super().__init__(id="draft")
+        super().__init__()
         self.ctx = ctx
         self.drill = drill
+        self.nav_kind = "drill" if drill else "draft"
         saved = None if drill else ctx.autosave.read(DRAFT_KEY)
         self.restored = saved if saved is not None and saved.text.strip() else None
         chosen = template_id or (self.restored.template if self.restored else None) or "standup"
@@ -61,8 +67,25 @@ class DraftScreen(Screen[None]):
         self.kept_text: str | None = None
         """The text last saved to the history (copy/save do not save it twice)."""
 
+    @property
+    def nav_key(self) -> str:
+        """A drill's rule (another drill replaces this one); '' for the Draft screen."""
+        return self.drill.rule_id if self.drill else ""
+
+    @property
+    def habit_label(self) -> str:
+        """The drill's habit, by its plain name."""
+        return habit_name(self.drill.rule_id).name if self.drill else ""
+
+    def unsent_text(self) -> str:
+        """Typed text that closing would lose: a drill's (drafts are autosaved)."""
+        if self.drill is None:
+            return ""
+        text = self.composer.text
+        return "" if text.strip() == self.drill.text.strip() else text
+
     def compose(self) -> ComposeResult:
-        crumb = f"Drill: {self.drill.rule_id}" if self.drill else "Draft"
+        crumb = f"Drill: {self.habit_label}" if self.drill else "Draft"
         yield TopBar(crumb)
         yield Select(
             [(t.title, t.id) for t in TEMPLATES],
@@ -91,6 +114,7 @@ class DraftScreen(Screen[None]):
             id="draft-composer",
         )
         yield Static(id="drill-status", markup=False)
+        yield Static(id="standup-parts", markup=False)
         yield Footer()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -99,10 +123,12 @@ class DraftScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.template_select.display = self.drill is None
+        self.query_one("#drill-status", Static).display = self.drill is not None
         self._show_tip()
+        self._show_standup(self.composer.text)
         if self.restored is not None:
             self.notify(
-                f"Restored your draft ({self.restored.words} words) from "
+                f"Restored your draft ({count(self.restored.words, 'word')}) from "
                 f"{self.restored.saved_at:%a %H:%M}.",
                 title="Autosave",
             )
@@ -116,10 +142,12 @@ class DraftScreen(Screen[None]):
 
     def _show_tip(self) -> None:
         if self.drill is not None:
+            habit = habit_name(self.drill.rule_id)
             self.tip.update(
                 Content.assemble(
-                    ("Rewrite until this check no longer fires: ", "bold"),
-                    self.drill.message,
+                    ("2-minute drill: ", "bold $accent"),
+                    "rewrite your sentence until this hint goes away. ",
+                    (habit.line, "bold"),
                     "\n",
                     (self.drill.why, "dim"),
                 )
@@ -133,15 +161,29 @@ class DraftScreen(Screen[None]):
     @on(Composer.LiveReport)
     def _live(self, event: Composer.LiveReport) -> None:
         if self.drill is None:
+            self._show_standup(event.report.text)
             return
-        still = any(f.rule_id == self.drill.rule_id for f in event.report.findings)
+        habit = habit_name(self.drill.rule_id)
+        still = any(finding_habit(f).key == habit.key for f in event.report.findings)
         status = self.query_one("#drill-status", Static)
         if still:
-            status.update(Content.styled(f"✗ {self.drill.rule_id} still fires", "$text-warning"))
+            status.update(Content.styled(f"✗ still there: {habit.name}", "$text-warning"))
         else:
-            status.update(
-                Content.styled(f"✓ {self.drill.rule_id} no longer fires", "$text-success")
-            )
+            status.update(Content.styled(f"✓ fixed: no more {habit.name}", "$text-success"))
+
+    def _show_standup(self, text: str) -> None:
+        """The stand-up checklist (done / next / blockers) for the stand-up template."""
+        line = self.query_one("#standup-parts", Static)
+        if self.drill is not None or self.template.id != "standup":
+            line.update("")
+            return
+        pieces = [
+            Content.styled(f"✓ {part}", "$text-success")
+            if ok
+            else Content.styled(f"✗ {part}", "$text-warning")
+            for part, ok in standup_parts(text)
+        ]
+        line.update(Content.assemble(("Stand-up: ", "bold"), Content("  ").join(pieces)))
 
     @on(SettingsChanged)
     def _settings_changed(self) -> None:
@@ -154,16 +196,40 @@ class DraftScreen(Screen[None]):
 
     @on(Select.Changed, "#template-select")
     def _template_changed(self, event: Select.Changed) -> None:
-        if not isinstance(event.value, str) or event.value == self.template.id:
-            return
-        old_body = self.template.body
-        self.template = template(event.value)
-        self._show_tip()
+        if isinstance(event.value, str) and event.value != self.template.id:
+            self.choose_template(event.value)
+
+    def choose_template(self, template_id: str) -> None:
+        """Switch template; text you wrote is replaced only after you say yes (undoable)."""
         text = self.composer.text
+        if not text.strip() or text == self.template.body:
+            self._apply_template(template_id)
+            return
+        chosen = template(template_id)
+        self.app.push_screen(
+            ConfirmDialog(
+                f"Replace your text ({count(len(text.split()), 'word')}) with the "
+                f"“{chosen.title}” template?",
+                "ctrl+z in the editor brings your text back.",
+                yes="Replace",
+                no="Keep my text",
+            ),
+            lambda yes: self._apply_template(template_id) if yes else self._keep_template(),
+        )
+
+    def _keep_template(self) -> None:
+        with self.template_select.prevent(Select.Changed):
+            self.template_select.value = self.template.id
+        self.composer.text_area.focus()
+
+    def _apply_template(self, template_id: str) -> None:
+        self.template = template(template_id)
+        with self.template_select.prevent(Select.Changed):
+            self.template_select.value = self.template.id
+        self._show_tip()
         area = self.composer.text_area
         area.replace(self.template.body, (0, 0), area.document.end)
-        if text.strip() and text != old_body:
-            self.notify("Template changed: ctrl+z brings your text back.", timeout=5)
+        self._show_standup(self.composer.text)
         area.focus()
 
     def action_choose_template(self) -> None:
@@ -173,7 +239,7 @@ class DraftScreen(Screen[None]):
 
     def _title(self) -> str:
         if self.drill is not None:
-            return f"Drill {self.drill.rule_id}"
+            return f"Drill: {self.habit_label}"
         return f"{self.template.title} {self.ctx.clock():%Y-%m-%d}"
 
     def _request(self, text: str) -> CheckRequest:
@@ -232,8 +298,8 @@ class DraftScreen(Screen[None]):
         self.app.copy_to_clipboard(text)
         self._keep_in_history(text)
         self.notify(
-            f"Copied {len(text.split())} words. (Terminals without OSC 52 support, such as "
-            "macOS Terminal, ignore it: use ctrl+o to save a file instead.)",
+            f"Copied {count(len(text.split()), 'word')}. (Terminals without OSC 52 support, "
+            "such as macOS Terminal, ignore it: use ctrl+o to save a file instead.)",
             timeout=6,
         )
 
@@ -276,6 +342,12 @@ class DraftScreen(Screen[None]):
         hints = git_hints(self.ctx.cwd, self.ctx.clock().date())
         self.app.call_from_thread(self._show_hints, hints)
 
+    def restore(self, text: str) -> None:
+        """Autosaved text chosen in the restore dialog: never over what you typed."""
+        done = self.composer.restore_text(text)
+        if done == "appended":
+            self.notify("Your restored draft is below what you typed (ctrl+z removes it).")
+
     def _show_hints(self, hints: GitHints) -> None:
         if hints.problem:
             self.notify(f"No git hints: {hints.problem}.", severity="warning", timeout=6)
@@ -284,8 +356,8 @@ class DraftScreen(Screen[None]):
         new = with_hints(self.composer.text, self.template.hints_heading, hints.bullets())
         area.replace(new, (0, 0), area.document.end)
         self.notify(
-            f"Added {len(hints.subjects)} commit subjects since {hints.since:%A}: rewrite them "
-            "for people who do not read the code (what changed for them, not how)."
+            f"Added {count(len(hints.subjects), 'commit subject')} since {hints.since:%A}: "
+            "rewrite them for people who do not read the code (what changed for them, not how)."
         )
 
     def action_back(self) -> None:

@@ -26,14 +26,15 @@ from textual.widgets import (
 )
 from textual.widgets.option_list import Option
 
+from commcoach.feedback.names import FREQUENT_FINDINGS_DAYS, HabitCount, habit_for, top_habits
 from commcoach.history import (
     AttemptFilters,
     AttemptPage,
     HistoryError,
-    RuleCount,
     StoredAttempt,
     WeeklyScore,
 )
+from commcoach.plural import count
 from commcoach.safe_text import plain
 from commcoach.tui.context import AppContext
 from commcoach.tui.drills import RulePractice, is_rubric, practice_for
@@ -47,7 +48,8 @@ from commcoach.tui.widgets.status_bar import TopBar
 PAGE_SIZE = 500
 """Rows loaded at once; the subtitle says when there are more (narrow the filter)."""
 TOP_RULES = 10
-RULE_WINDOW = timedelta(days=60)
+RULE_WINDOW = timedelta(days=FREQUENT_FINDINGS_DAYS)
+"""The same period as `commcoach history stats` (one constant in feedback/names.py)."""
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,8 @@ class Insights:
     """The chart's and the findings list's data."""
 
     weekly: list[WeeklyScore]
-    rules: list[RuleCount]
+    rules: list[HabitCount]
+    """Frequent findings as habits (two channels' ids for one slip are one entry)."""
     practice: dict[str, RulePractice] = field(default_factory=dict)
 
 
@@ -85,8 +88,16 @@ class HistoryScreen(Screen[None]):
     rule_list = getters.query_one("#rule-list", OptionList)
     tabs = getters.query_one("#history-tabs", TabbedContent)
 
+    nav_kind = "history"
+    """Its row in navigation.SCREEN_TABLE."""
+    nav_key = ""
+
+    def unsent_text(self) -> str:
+        """Nothing typed here is lost by closing it."""
+        return ""
+
     def __init__(self, ctx: AppContext) -> None:
-        super().__init__(id="history")
+        super().__init__()
         self.ctx = ctx
         self.insights = Insights([], [])
         self.page: AttemptPage | None = None
@@ -223,7 +234,7 @@ class HistoryScreen(Screen[None]):
                 key=str(item.id),
             )
         more = f" (newest {len(page.items)})" if page.total > len(page.items) else ""
-        table.border_title = f"{page.total} attempt{'' if page.total == 1 else 's'}{more}"
+        table.border_title = f"{count(page.total, 'attempt')}{more}"
         if not page.items:
             table.border_subtitle = "none yet: practise a scenario or check a draft"
         else:
@@ -243,8 +254,9 @@ class HistoryScreen(Screen[None]):
         offset = now.utcoffset() or timedelta(0)
         try:
             weekly = store.weekly_trend_by_category(utc_offset=offset)
-            rules = store.top_rule_ids(since=now - RULE_WINDOW, limit=TOP_RULES)
-            practice = practice_for(store, [r.rule_id for r in rules])
+            counts = store.top_rule_ids(since=now - RULE_WINDOW, limit=TOP_RULES * 2)
+            rules = top_habits(counts, TOP_RULES)
+            practice = practice_for(store, [i for r in rules for i in r.rule_ids])
         except HistoryError as exc:
             self.app.call_from_thread(self.notify, str(exc), severity="error")
             return
@@ -260,22 +272,28 @@ class HistoryScreen(Screen[None]):
         if not insights.rules:
             self.rule_list.border_subtitle = "none yet"
 
-    def _rule_option(self, rule: RuleCount) -> Option:
-        practice = self.insights.practice.get(rule.rule_id)
-        message = practice.message if practice else ""
-        if is_rubric(rule.rule_id):
-            how = "scenario" if practice and practice.scenario_id else ""
+    def _rule_option(self, rule: HabitCount) -> Option:
+        """`Vague time  5× in 3 attempts` and the lesson; the option id is the rule to drill."""
+        practices = [self.insights.practice.get(i) for i in rule.rule_ids]
+        practice = next((p for p in practices if p and (p.drill or p.scenario_id)), None)
+        if practice is None:
+            how = ""
+        elif is_rubric(practice.rule_id):
+            how = "scenario" if practice.scenario_id else ""
         else:
-            how = "drill" if practice and practice.drill else ""
+            how = "2-minute drill" if practice.drill else ""
+        habit = rule.habit
+        if practice is not None and is_rubric(practice.rule_id):  # the element's own label
+            habit = habit_for(practice.rule_id, "", practice.message)
         return Option(
             Content.assemble(
-                (rule.rule_id, "bold"),
-                (f"  {rule.findings}× in {rule.attempts} attempt(s)", "dim"),
+                (habit.name, "bold"),
+                (f"  {rule.findings}× in {count(rule.attempts, 'attempt')}", "dim"),
                 "\n  ",
-                message,
+                habit.lesson,
                 (f"  → {how}" if how else "", "$accent"),
             ),
-            id=rule.rule_id,
+            id=practice.rule_id if practice else rule.rule_ids[0],
         )
 
     def _draw_chart(self) -> None:

@@ -3,7 +3,9 @@ a filter, what to practise next, and the ways to Practice, Draft, History and Se
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
+from datetime import timedelta
 
 from rich.table import Table
 from rich.text import Text
@@ -17,8 +19,10 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from commcoach import safe_text
-from commcoach.history import PractiseItem, ScenarioScores
+from commcoach.feedback.names import HABITS_THIS_WEEK_DAYS, HabitCount, habit_name, top_habits
+from commcoach.history import HistoryError, PractiseItem, ScenarioScores
 from commcoach.models import Scenario
+from commcoach.plural import count
 from commcoach.tui.context import AppContext
 from commcoach.tui.messages import AttemptSaved, LibraryLoaded
 from commcoach.tui.navigation import open_practice, open_rule_practice
@@ -40,14 +44,52 @@ class HomeStats:
     scores: dict[str, ScenarioScores]
     next_up: list[PractiseItem]
     problem: str = ""
+    habits: list[HabitCount] = field(default_factory=list)
+    """Your top habits of the last `HABITS_THIS_WEEK_DAYS` days, each with a drill (keys 1-3)."""
 
 
 def matches(scenario: Scenario, query: str) -> bool:
     """Every word of the query occurs in the title, category, id, brief or audience."""
-    haystack = " ".join(
-        [scenario.title, scenario.category, scenario.id, scenario.brief, scenario.audience.value]
-    ).lower()
-    return all(word in haystack for word in query.lower().split())
+    return rank(scenario, query) is not None
+
+
+WORD_SCORES = (
+    ("title word starts with it", 8.0),
+    ("in the title", 4.0),
+    ("in the category or id", 2.0),
+    ("in the brief or audience", 1.0),
+)
+"""Points per query word, by where it is found best (a title match beats any brief match)."""
+_WORD = re.compile(r"[\w']+")
+
+
+def rank(scenario: Scenario, query: str) -> float | None:
+    """How well a scenario matches the filter (None: some word is nowhere), like the command
+    palette: 'stand' ranks 'Async stand-up …' above a scenario whose brief says 'understand'.
+
+    Each query word scores where it is found best (`WORD_SCORES`); ties go to the title that
+    starts with the query, then to the shorter title.
+    """
+    title = scenario.title.lower()
+    title_words = _WORD.findall(title.replace("-", " ")) + _WORD.findall(title)
+    places = (
+        " ".join([scenario.category, scenario.id]).lower(),
+        " ".join([scenario.brief, scenario.audience.value]).lower(),
+    )
+    total = 0.0
+    for word in query.lower().split():
+        if any(w.startswith(word) for w in title_words):
+            total += WORD_SCORES[0][1]
+        elif word in title:
+            total += WORD_SCORES[1][1]
+        elif word in places[0]:
+            total += WORD_SCORES[2][1]
+        elif word in places[1]:
+            total += WORD_SCORES[3][1]
+        else:
+            return None
+    bonus = 1.0 if title.startswith(query.lower().strip()) else 0.0
+    return total + bonus - len(title) / 1000
 
 
 class ScenarioList(OptionList):
@@ -62,6 +104,10 @@ class HomeScreen(Screen[None]):
     BINDINGS = [
         Binding("slash", "filter", "Filter", key_display="/"),
         Binding("n", "practise_next", "Next up", show=False),
+        Binding("1", "drill(0)", "Drill 1", show=False),
+        Binding("2", "drill(1)", "Drill 2", show=False),
+        Binding("3", "drill(2)", "Drill 3", show=False),
+        Binding("c", "app.check", "Check a message", show=False),
         Binding("d", "app.draft", "Draft"),
         Binding("h", "app.history", "History"),
         Binding("s", "app.settings", "Settings"),
@@ -78,7 +124,7 @@ class HomeScreen(Screen[None]):
     next_up = getters.query_one("#next-up", Static)
 
     def __init__(self, ctx: AppContext) -> None:
-        super().__init__(id="home")
+        super().__init__()
         self.ctx = ctx
         self.stats = HomeStats({}, [])
 
@@ -115,9 +161,19 @@ class HomeScreen(Screen[None]):
         if store is None:
             stats = HomeStats({}, [], self.ctx.store_problem)
         else:
-            scores = {s.scenario_id: s for s in store.best_and_last_by_scenario()}
-            next_up = store.practise_next(self.ctx.clock(), limit=3)
-            stats = HomeStats(scores, next_up)
+            now = self.ctx.clock()
+            try:
+                scores = {s.scenario_id: s for s in store.best_and_last_by_scenario()}
+                next_up = store.practise_next(now, limit=3)
+                week = store.top_rule_ids(
+                    since=now - timedelta(days=HABITS_THIS_WEEK_DAYS), limit=20
+                )
+            except HistoryError as exc:
+                stats = HomeStats({}, [], str(exc))
+            else:
+                words = [r for r in week if not r.rule_id.startswith("rubric.")]
+                habits = top_habits(words, 3)  # writing habits; missed content is "next up"
+                stats = HomeStats(scores, next_up, habits=habits)
         self.app.call_from_thread(self._show_stats, stats)
 
     def _show_stats(self, stats: HomeStats) -> None:
@@ -156,15 +212,22 @@ class HomeScreen(Screen[None]):
         """Rebuild the list for the current filter, keeping the highlighted scenario."""
         query = self.filter_input.value.strip()
         current = self.scenario_list.highlighted_option
-        keep = current.id if current is not None else None
+        keep = current.id if current is not None and not query else None
         options: list[Option] = []
-        for category, scenarios in self.ctx.library.by_category().items():
-            shown = [s for s in scenarios if matches(s, query)]
-            if not shown:
-                continue
-            header = Text(category.replace("-", " ").upper(), style="bold")
-            options.append(Option(header, id=f"category:{category}", disabled=True))
-            options += [Option(self._row(s), id=s.id) for s in shown]
+        if query:  # best match first, whatever its category (Enter opens the first)
+            scored = [(rank(s, query), s) for s in self.ctx.library.scenarios.values()]
+            best = sorted(
+                ((r, s) for r, s in scored if r is not None), key=lambda p: (-p[0], p[1].title)
+            )
+            if best:
+                header = Text("BEST MATCHES", style="bold")
+                options.append(Option(header, id="category:matches", disabled=True))
+                options += [Option(self._row(s), id=s.id) for _, s in best]
+        else:
+            for category, scenarios in self.ctx.library.by_category().items():
+                header = Text(category.replace("-", " ").upper(), style="bold")
+                options.append(Option(header, id=f"category:{category}", disabled=True))
+                options += [Option(self._row(s), id=s.id) for s in scenarios]
         self.scenario_list.set_options(options)
         count = sum(1 for o in options if not o.disabled)
         self.scenario_list.border_subtitle = f"{count} of {len(self.ctx.library.scenarios)}"
@@ -198,7 +261,7 @@ class HomeScreen(Screen[None]):
             return
         scores = self.stats.scores.get(scenario.id)
         history = (
-            f"{scores.attempts} tries · best {scores.best_score} · last {scores.last_score}"
+            f"{count(scores.attempts, 'try')} · best {scores.best_score} · last {scores.last_score}"
             if scores
             else "Not practised yet."
         )
@@ -240,12 +303,29 @@ class HomeScreen(Screen[None]):
                 for candidate in scenario.rubric.elements:
                     if candidate.id == element:
                         return f"Practise: {candidate.label[0].lower()}{candidate.label[1:]}"
-        return f"Practise {item.key}"
+        return f"Practise: {habit_name(item.key).name}"
 
     def _show_next_up(self) -> None:
         lines: list[Content] = []
         if self.stats.problem:
             lines.append(Content.styled(self.stats.problem, "$text-warning"))
+        if self.stats.habits:
+            self.next_up.border_title = f"Your top {len(self.stats.habits)} habits this week"
+            wide = self.has_class("-wide")  # at 80 columns: the names only, one line each
+            for number, habit in enumerate(self.stats.habits, start=1):
+                lines.append(
+                    Content.assemble(
+                        (f"{number} ", "bold $accent"),
+                        (habit.habit.name, "bold"),
+                        (f" {habit.findings}×", "dim"),
+                        (f" · {habit.habit.lesson}" if wide else "", "dim"),
+                    )
+                )
+            keys = "1" if len(self.stats.habits) == 1 else f"1-{len(self.stats.habits)}"
+            lines.append(Content.styled(f"{keys}: a 2-minute drill · n: next scenario", "dim"))
+            self.next_up.update(Content("\n").join(lines))
+            return
+        self.next_up.border_title = "Practise next"
         for item in self.stats.next_up[:3]:
             name = self._item_name(item)
             lines.append(Content.assemble(("• ", "$accent"), (name, "bold"), " – ", item.reason))
@@ -257,6 +337,10 @@ class HomeScreen(Screen[None]):
                 )
         lines.append(Content.styled("n: practise the first one", "dim"))
         self.next_up.update(Content("\n").join(lines))
+
+    def on_resize(self) -> None:
+        """The habits panel shows lessons only where there is room for them."""
+        self._show_next_up()
 
     @on(OptionList.OptionHighlighted, "#scenario-list")
     def _highlighted(self) -> None:
@@ -302,6 +386,14 @@ class HomeScreen(Screen[None]):
             return
         self.scenario_list.focus()  # on return, letters are keys again, not filter text
         open_practice(self.app, self.ctx, scenario.id)
+
+    def action_drill(self, index: int) -> None:
+        """A 2-minute drill on one of this week's top habits: your own flagged sentence."""
+        habits = self.stats.habits
+        if index >= len(habits):
+            self.notify("No habit there yet: practise a scenario first.", severity="warning")
+            return
+        open_rule_practice(self.app, self.ctx, habits[index].rule_ids[0])
 
     def action_practise_next(self) -> None:
         """Open the suggested scenario."""

@@ -12,22 +12,31 @@ import itertools
 from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from commcoach.conversation import Conversation, Prompt
+from commcoach.feedback.names import merge_findings
 from commcoach.feedback.report import Report
 from commcoach.models import ModelAnswer, Scenario
+from commcoach.plural import count
 from commcoach.safe_text import plain
 from commcoach.tui.autosave import practice_key
 from commcoach.tui.context import AppContext
-from commcoach.tui.messages import CheckRequest, CheckRequested, FeedbackReady, SettingsChanged
+from commcoach.tui.messages import (
+    AttemptSaved,
+    CheckRequest,
+    CheckRequested,
+    FeedbackReady,
+    SettingsChanged,
+)
 from commcoach.tui.screens.attempt import AttemptScreen, ReviewResult
+from commcoach.tui.screens.dialogs import ConfirmDialog
 from commcoach.tui.widgets.composer import AutosaveTarget, Composer
-from commcoach.tui.widgets.render import finding_label, rubric_line
+from commcoach.tui.widgets.render import finding_label, hint_strip, rubric_line
 from commcoach.tui.widgets.status_bar import TopBar
 from commcoach.tui.widgets.transcript import Transcript
 
@@ -56,14 +65,18 @@ class PracticeScreen(Screen[None]):
     ]
     """The composer takes letters, so everything here is a control or function key."""
 
+    nav_kind = "practice"
+    """Its row in navigation.SCREEN_TABLE: another scenario replaces this screen."""
+
     composer = getters.query_one("#composer", Composer)
     transcript = getters.query_one("#transcript", Transcript)
     task_line = getters.query_one("#task", Static)
     checklist = getters.query_one("#live-checklist", Static)
+    hint = getters.query_one("#hint-strip", Static)
     live_findings = getters.query_one("#live-findings", OptionList)
 
     def __init__(self, ctx: AppContext, scenario: Scenario) -> None:
-        super().__init__(id="practice")
+        super().__init__()
         self.ctx = ctx
         self.scenario = scenario
         self.conversation = Conversation(scenario)
@@ -71,6 +84,23 @@ class PracticeScreen(Screen[None]):
         self.waiting: int | None = None
         """The request whose first feedback opens the feedback screen."""
         self._live_report: Report | None = None
+        self._sent: dict[int, str] = {}
+        """Submitted texts by request id, until the history has them."""
+
+    @property
+    def nav_key(self) -> str:
+        """The scenario: opening the same one again brings this screen back."""
+        return self.scenario.id
+
+    @property
+    def finished(self) -> bool:
+        """True once the counterpart has nothing more to say."""
+        return self.prompt is None
+
+    def unsent_text(self) -> str:
+        """What is in the composer and was never submitted."""
+        text = self.composer.text
+        return "" if text in self._sent.values() else text
 
     @property
     def prompt(self) -> Prompt | None:
@@ -80,7 +110,8 @@ class PracticeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         scenario = self.scenario
         yield TopBar("Practice", scenario.title)
-        yield Static(self._brief(), id="brief", markup=False)
+        with VerticalScroll(id="brief"):
+            yield Static(self._brief(), id="brief-text", markup=False)
         with Horizontal(id="practice-body"):
             with Vertical(id="conversation"):
                 yield Transcript(scenario.counterpart.name, id="transcript")
@@ -102,6 +133,8 @@ class PracticeScreen(Screen[None]):
                     id="composer",
                 )
                 yield Static(id="live-checklist", markup=False)
+                yield Static(id="hint-strip", markup=False)
+                yield Static(id="finished", markup=False)
             with Vertical(id="live-side"):
                 yield OptionList(id="live-findings")
         yield Footer()
@@ -124,7 +157,10 @@ class PracticeScreen(Screen[None]):
         )
 
     def on_mount(self) -> None:
-        self.query_one("#brief", Static).border_title = "Brief"
+        brief = self.query_one("#brief", VerticalScroll)
+        brief.border_title = "Brief"
+        brief.can_focus = False
+        self.call_after_refresh(self._brief_hint)
         self.live_findings.border_title = "As you type"
         self.live_findings.set_options([Option(NO_HINTS, disabled=True)])
         self._show_prompt()
@@ -132,7 +168,8 @@ class PracticeScreen(Screen[None]):
         if saved is not None and saved.text.strip():
             self.composer.set_text(saved.text)
             self.notify(
-                f"Restored your unsent text ({saved.words} words) from {saved.saved_at:%a %H:%M}.",
+                f"Restored your unsent text ({count(saved.words, 'word')}) from "
+                f"{saved.saved_at:%a %H:%M}.",
                 title="Autosave",
             )
         self.composer.text_area.focus()
@@ -140,16 +177,25 @@ class PracticeScreen(Screen[None]):
     def _show_prompt(self) -> None:
         self.transcript.sync(self.conversation.transcript)
         prompt = self.prompt
+        self.set_class(prompt is None, "-finished")
+        self.refresh_bindings()
         if prompt is None:
-            self.task_line.update(
+            answers = sum(1 for turn in self.conversation.transcript if turn.speaker == "learner")
+            self.task_line.update("")
+            self.query_one("#finished", Static).update(
                 Content.assemble(
-                    ("Conversation complete. ", "bold $text-success"),
-                    "ctrl+r practises it again; Esc goes back.",
+                    ("✓ Conversation finished", "bold $text-success"),
+                    f" ({count(answers, 'answer')} sent, all in your History).\n",
+                    ("Next: ", "bold"),
+                    "ctrl+r practise it again · Esc back to the scenarios · "
+                    "ctrl+p another scenario, History or a drill",
                 )
             )
             self.composer.disabled = True
             self.checklist.update("")
+            self.hint.update("")
             return
+        self.composer.disabled = False
         label = "Follow-up" if prompt.is_follow_up else "Your task"
         self.task_line.update(Content.assemble((f"{label}: ", "bold"), prompt.task))
         self._show_wanted()
@@ -183,12 +229,13 @@ class PracticeScreen(Screen[None]):
             self.checklist.update(rubric_line(report))
         else:
             self._show_wanted()
-        words = [f for f in report.findings if f.source != "rubric"]
+        words = merge_findings([f for f in report.findings if f.source != "rubric"])
         options = [
             Option(finding_label(f, report.text, 24), id=str(i)) for i, f in enumerate(words)
         ]
         self.live_findings.set_options(options or [Option(NO_HINTS, disabled=True)])
-        self.live_findings.border_subtitle = str(len(words))
+        self.live_findings.border_subtitle = count(len(words), "hint")
+        self.hint.update(hint_strip(words, report.text))
 
     @on(OptionList.OptionSelected, "#live-findings")
     def _jump(self, event: OptionList.OptionSelected) -> None:
@@ -196,7 +243,7 @@ class PracticeScreen(Screen[None]):
         report = self._live_report
         if report is None or report.text != self.composer.text:
             return
-        words = [f for f in report.findings if f.source != "rubric"]
+        words = merge_findings([f for f in report.findings if f.source != "rubric"])
         finding = words[event.option_index]
         self.composer.select_span(finding.start, finding.end)
 
@@ -208,6 +255,10 @@ class PracticeScreen(Screen[None]):
     @on(Composer.AutosaveFailed)
     def _autosave_failed(self, event: Composer.AutosaveFailed) -> None:
         self.notify(f"Autosave failed: {event.problem}", severity="error", timeout=8)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """No Submit once the conversation is over; Restart is then 'Again'."""
+        return not (action == "submit" and self.finished)
 
     def action_submit(self) -> None:
         """Check the answer with every channel, save it, and show the feedback."""
@@ -230,7 +281,15 @@ class PracticeScreen(Screen[None]):
             elements=prompt.elements if prompt.is_follow_up else None,
         )
         self.waiting = request.id
+        self._sent[request.id] = text
         self.post_message(CheckRequested(request))
+
+    @on(AttemptSaved)
+    def _attempt_saved(self, event: AttemptSaved) -> None:
+        """The history has the answer: its autosave is not unsent text any more."""
+        text = self._sent.get(event.request_id)
+        if text is not None:
+            self.composer.forget_sent(text)
 
     @on(FeedbackReady)
     def _feedback(self, event: FeedbackReady) -> None:
@@ -265,22 +324,55 @@ class PracticeScreen(Screen[None]):
                 self.composer.set_text(result.text)
             self.composer.text_area.focus()
 
+    def restore(self, text: str) -> None:
+        """Autosaved text chosen in the restore dialog: never over what you typed."""
+        if self.composer.restore_text(text) == "appended":
+            self.notify("Your restored text is below what you typed (ctrl+z removes it).")
+
     def action_back(self) -> None:
         """Back to Home; unsent text stays autosaved and comes back next time."""
         self.composer.flush_autosave()
         self.dismiss(None)
 
+    def _brief_hint(self) -> None:
+        """'F2 more' only when the folded brief hides some of it ('F2 less' when unfolded)."""
+        brief = self.query_one("#brief", VerticalScroll)
+        if brief.has_class("-expanded"):
+            brief.border_subtitle = "F2 less"
+        else:
+            brief.border_subtitle = "F2 more" if brief.max_scroll_y > 0 else ""
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._brief_hint)
+
     def action_toggle_brief(self) -> None:
         """Expand the brief to full length, or fold it back to a few lines."""
-        brief = self.query_one("#brief", Static)
-        brief.set_class(not brief.has_class("-expanded"), "-expanded")
+        brief = self.query_one("#brief", VerticalScroll)
+        expanded = not brief.has_class("-expanded")
+        brief.set_class(expanded, "-expanded")
+        self.call_after_refresh(self._brief_hint)
 
     def action_restart(self) -> None:
-        """Start the conversation again from the first message."""
+        """Start the conversation again from the first message (asks when text is unsent)."""
+        unsent = self.unsent_text()
+        if not unsent.strip():
+            self._restart()
+            return
+        self.app.push_screen(
+            ConfirmDialog(
+                f"Start again and clear your reply ({count(len(unsent.split()), 'word')})?",
+                "ctrl+z in the composer brings the text back; it stays autosaved until then.",
+                yes="Start again",
+                no="Keep writing",
+            ),
+            lambda yes: self._restart() if yes else None,
+        )
+
+    def _restart(self) -> None:
         self.conversation = Conversation(self.scenario)
         self.transcript.sync([])
         self.composer.disabled = False
-        self.composer.set_text("")
+        self.composer.clear()
         self.started_at = self.ctx.clock()
         self._show_prompt()
         self.composer.text_area.focus()

@@ -38,6 +38,32 @@ BACKEND_HELP = {
 }
 
 
+PER_REQUEST = frozenset({"variant", "mother_tongue", "picky", "disabled_rules", "timeout_seconds"})
+"""Grammar settings sent with each request: changing them never restarts LanguageTool."""
+
+
+SWITCHES: dict[str, tuple[str, str, str]] = {
+    "picky": (
+        "Picky grammar",
+        "more hints, and more false alarms",
+        "the usual hints only",
+    ),
+    "live-feedback": (
+        "Live feedback",
+        "hints while you type",
+        "hints only when you submit",
+    ),
+}
+"""Each on/off switch: its name, what ON does, what OFF does."""
+
+
+def switch_label(switch: str, on: bool) -> Content:
+    """`Picky grammar: ON – more hints, and more false alarms` (OFF says what happens then)."""
+    name, when_on, when_off = SWITCHES[switch]
+    state = Content.styled("ON", "bold $text-success") if on else Content.styled("OFF", "bold")
+    return Content.assemble(f"{name}: ", state, f" – {when_on if on else when_off}")
+
+
 class SettingsScreen(Screen[None]):
     """Edit and save the settings."""
 
@@ -54,8 +80,16 @@ class SettingsScreen(Screen[None]):
     theme_select = getters.query_one("#theme", Select)
     live = getters.query_one("#live-feedback", Checkbox)
 
+    nav_kind = "settings"
+    """Its row in navigation.SCREEN_TABLE."""
+    nav_key = ""
+
+    def unsent_text(self) -> str:
+        """Nothing typed here is lost by closing it."""
+        return ""
+
     def __init__(self, ctx: AppContext) -> None:
-        super().__init__(id="settings")
+        super().__init__()
         self.ctx = ctx
         self.saved_theme = ctx.settings.ui.theme
 
@@ -106,15 +140,12 @@ class SettingsScreen(Screen[None]):
             with Horizontal(classes="field-row"):
                 yield Label("", classes="field-label")
                 yield Checkbox(
-                    "Picky grammar (more hints, more false alarms)",
-                    grammar.picky,
-                    id="picky",
-                    compact=True,
+                    switch_label("picky", grammar.picky), grammar.picky, id="picky", compact=True
                 )
             with Horizontal(classes="field-row"):
                 yield Label("", classes="field-label")
                 yield Checkbox(
-                    "Live feedback while typing",
+                    switch_label("live-feedback", settings.ui.live_feedback),
                     settings.ui.live_feedback,
                     id="live-feedback",
                     compact=True,
@@ -147,6 +178,12 @@ class SettingsScreen(Screen[None]):
     @on(Select.Changed, "#backend")
     def _backend_changed(self) -> None:
         self._show_backend_help()
+
+    @on(Checkbox.Changed)
+    def _switched(self, event: Checkbox.Changed) -> None:
+        """Say ON or OFF in words: the box alone looks much the same either way."""
+        if event.checkbox.id in SWITCHES:
+            event.checkbox.label = switch_label(event.checkbox.id, event.value)
 
     @on(Select.Changed, "#theme")
     def _theme_changed(self, event: Select.Changed) -> None:
@@ -211,16 +248,34 @@ class SettingsScreen(Screen[None]):
         old = self.ctx.settings
         self.ctx.settings = new
         grammar_changed = (old.grammar != new.grammar) or (old.dictionary != new.dictionary)
-        if grammar_changed:
+        restarted = False
+        if grammar_changed and not self._reconfigured(old, new):
             previous = self.ctx.replace_engine(new)
             if previous is not None:
                 previous.close()
             self.ctx.engine.grammar.start()
-        self.app.call_from_thread(self._saved, str(path), grammar_changed)
+            restarted = True
+        self.app.call_from_thread(self._saved, str(path), restarted)
 
-    def _saved(self, path: str, grammar_changed: bool) -> None:
+    def _reconfigured(self, old: Settings, new: Settings) -> bool:
+        """Apply options that travel with each request to the running checker (True), or say
+        the server itself must change (False: backend, URL, server options)."""
+        keep = {"backend", "server_url"} | set(GrammarSettings.model_fields) - PER_REQUEST
+        if any(getattr(old.grammar, f) != getattr(new.grammar, f) for f in keep):
+            return False
+        if not self.ctx.has_engine:
+            return True  # nothing running: the first use builds an engine with `new`
+        engine = self.ctx.engine
+        reconfigure = getattr(engine.grammar, "reconfigure", None)
+        if not callable(reconfigure):
+            return False
+        reconfigure(new)
+        engine.settings = new
+        return True
+
+    def _saved(self, path: str, restarted: bool) -> None:
         self.saved_theme = self.ctx.settings.ui.theme
-        extra = " Grammar checker restarted." if grammar_changed else ""
+        extra = " Grammar checker restarted." if restarted else ""
         self.notify(f"Saved to {path}.{extra}", title="Settings")
         for screen in self.app.screen_stack:
             screen.post_message(SettingsChanged())

@@ -24,6 +24,7 @@ from datetime import datetime
 
 from textual import getters, on, work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
@@ -63,6 +64,16 @@ class AutosaveTarget:
     clock: Callable[[], datetime]
     scenario_id: str | None = None
     template: str | None = None
+
+
+class ComposerArea(TextArea):
+    """The composer's editor: ctrl+a selects all, as in every other editor learners use.
+
+    Textual's TextArea binds ctrl+a to 'line start' (Emacs style) and select-all to F7; home
+    still goes to the line start, and F7 still selects all.
+    """
+
+    BINDINGS = [Binding("ctrl+a", "select_all", "Select all", show=False)]
 
 
 class Composer(Vertical):
@@ -116,7 +127,10 @@ class Composer(Vertical):
         self._timer: Timer | None = None
         self._changed_at = 0.0
         self._saved_at = time.monotonic()
-        self._saved_text = text
+        self._saved_text: str | None = text
+        self._hold_empty = False
+        """After `clear()`: keep the old autosave while the editor is empty (ctrl+z can still
+        bring the text back); it goes when new text is typed or the composer closes."""
         self._autosave_reported = False
         self._area: TextArea | None = None
         self._save_lock = threading.Lock()
@@ -132,7 +146,7 @@ class Composer(Vertical):
         """The latest live report that matched the text (None until the first pause)."""
 
     def compose(self) -> ComposeResult:
-        self._area = TextArea(
+        self._area = ComposerArea(
             self._initial,
             id="composer-text",
             soft_wrap=True,
@@ -151,6 +165,9 @@ class Composer(Vertical):
 
     def on_unmount(self) -> None:
         """The screen closed (even without Esc): keep the last words."""
+        if self._hold_empty:  # cleared and closed: now the text is really gone
+            self._hold_empty = False
+            self._saved_text = None
         self.flush_autosave()
 
     @property
@@ -163,6 +180,48 @@ class Composer(Vertical):
         self.text_area.load_text(text)
         self.text_area.move_cursor(self.text_area.document.end)
         self._on_text_changed()
+
+    @property
+    def pristine(self) -> bool:
+        """True while the text is what the composer opened with (nothing typed yet)."""
+        return self.text_area.text == self._initial
+
+    def restore_text(self, text: str) -> str:
+        """Bring back autosaved text without overwriting typing; says what it did.
+
+        An untouched composer takes the text; one you already typed in keeps your words and
+        gets the restored text after them (ctrl+z takes it out again).
+        """
+        current = self.text_area.text
+        if current.strip() == text.strip():
+            return "same"
+        if not current.strip() or self.pristine:
+            self.set_text(text)
+            return "replaced"
+        end = self.text_area.document.end
+        self.text_area.insert("\n\n" + text, end)
+        self.text_area.move_cursor(self.text_area.document.end)
+        return "appended"
+
+    def clear(self) -> None:
+        """Empty the editor with undo kept (ctrl+z brings the text back). The autosave goes
+        only when the empty text is saved at the next pause, so an undo in time keeps it."""
+        area = self.text_area
+        if area.text:
+            self._hold_empty = True
+            area.replace("", (0, 0), area.document.end)
+            area.move_cursor((0, 0))
+
+    def forget_sent(self, text: str) -> None:
+        """`text` reached the history: its autosave is no longer unsent text, so a restore
+        after a crash does not offer it. Edited since? Then the autosave stays."""
+        if self._autosave is None or self._area is None or self._area.text != text:
+            return
+        self._saved_text = text  # not written again until it changes
+        try:
+            self._write_entry("", self._next_seq())
+        except OSError as exc:
+            self.notify(f"Could not remove the autosave: {exc.strerror or exc}")
 
     def _location(self, index: int) -> Location:
         """The (row, column) of a Python string index into the text."""
@@ -307,6 +366,9 @@ class Composer(Vertical):
     def _save(self, text: str) -> None:
         self._saved_at = time.monotonic()
         self._saved_text = text
+        if not text.strip() and self._hold_empty:
+            return  # cleared with ctrl+r: the old text stays on disk until it is really gone
+        self._hold_empty = False
         if self._autosave is not None:
             self._write_autosave(text, self._next_seq())
 
@@ -360,7 +422,7 @@ class Composer(Vertical):
         if self._area is None or self._autosave is None:
             return
         text = self._area.text  # a reference, not a query: this also runs while unmounting
-        if text == self._saved_text:
+        if text == self._saved_text or (self._hold_empty and not text.strip()):
             return
         self._saved_text = text
         try:

@@ -19,6 +19,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from commcoach.feedback.grammar.vocabulary import VocabularyError, default_store
+from commcoach.feedback.names import merge_findings
 from commcoach.feedback.report import Category, Finding, Report
 from commcoach.tui.widgets.render import finding_detail, finding_label, highlighted_text
 
@@ -77,7 +78,8 @@ class FeedbackView(Vertical):
     def __init__(self, report: Report, *, editable: bool, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
         self.text = report.text
-        self.findings = list(report.findings)
+        self.findings = merge_findings(list(report.findings))
+        """One entry per habit and place (two channels finding one slip show once)."""
         self.editable = editable
         self.edited = False
         """True once a replacement was applied (the report no longer matches the text)."""
@@ -99,12 +101,12 @@ class FeedbackView(Vertical):
         if self.edited:
             return
         self.text = report.text
-        self.findings = list(report.findings)
+        self.findings = merge_findings(list(report.findings))
         self._fill()
 
     def _fill(self) -> None:
         options = [
-            Option(finding_label(f, self.text), id=f"finding-{i}")
+            Option(finding_label(f, self.text, lesson=False), id=f"finding-{i}")
             for i, f in enumerate(self.findings)
         ]
         self.finding_list.set_options(options)

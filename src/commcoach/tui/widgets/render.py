@@ -11,7 +11,9 @@ from datetime import datetime
 
 from textual.content import Content
 
+from commcoach.feedback.names import finding_habit
 from commcoach.feedback.report import Finding, Metrics, Report, Severity
+from commcoach.plural import count
 from commcoach.safe_text import plain
 
 SEVERITY_STYLE: dict[Severity, str] = {
@@ -38,8 +40,12 @@ SEVERITY_MARK: dict[Severity, str] = {
 SELECTED_STYLE = "reverse bold"
 
 
-def finding_label(finding: Finding, text: str, width: int = 40) -> Content:
-    """One list row: severity mark, category, message and the flagged words."""
+def finding_label(finding: Finding, text: str, width: int = 40, *, lesson: bool = True) -> Content:
+    """One list row: severity mark, the habit's plain name, the flagged words, the lesson.
+
+    Never the rule id (that is in the detail pane): 'Vague time “soon” · give a day or a time'.
+    `lesson=False` where the detail pane beside the list shows it (more rows fit at 80x24).
+    """
     flagged = plain(" ".join(text[finding.start : finding.end].split()), one_line=True)
     if finding.source in ("rubric", "readability") or not flagged:
         quote = ""
@@ -47,12 +53,26 @@ def finding_label(finding: Finding, text: str, width: int = 40) -> Content:
         if len(flagged) > width:
             flagged = flagged[: width - 1] + "…"
         quote = f" “{flagged}”"
+    habit = finding_habit(finding)
     return Content.assemble(
         (SEVERITY_MARK[finding.severity] + " ", SEVERITY_STYLE[finding.severity]),
-        (f"{finding.category.value} ", "dim"),
-        plain(finding.message, one_line=True),  # a server's words: never terminal control
+        (plain(habit.name, one_line=True), "bold"),
         (quote, "italic"),
+        (plain(f" · {habit.lesson}", one_line=True) if lesson else "", "dim"),
     )
+
+
+def hint_strip(findings: list[Finding], text: str) -> Content:
+    """The one-line 'current hint' under a narrow composer: the first hint and how many more.
+
+    At 80 columns the 'As you type' list has no room; this line keeps the most useful part.
+    """
+    if not findings:
+        return Content("")
+    first = finding_label(findings[0], text, 20)
+    more = len(findings) - 1
+    tail = Content.styled(f"  (+{more} more: ctrl+s for all)", "dim") if more else Content("")
+    return Content.assemble(Content.styled("Hint ", "bold $accent"), first, tail)
 
 
 def highlighted_text(text: str, findings: list[Finding], selected: int | None) -> Content:
@@ -73,12 +93,18 @@ def highlighted_text(text: str, findings: list[Finding], selected: int | None) -
 
 def finding_detail(finding: Finding, text: str) -> Content:
     """Everything about one finding: what, why, weak vs better, replacements, rule id."""
+    habit = finding_habit(finding)
     parts: list[Content] = [
         Content.assemble(
             (SEVERITY_MARK[finding.severity] + " ", SEVERITY_STYLE[finding.severity]),
-            (plain(finding.message), "bold"),
+            (plain(habit.name, one_line=True), "bold"),
+            (": ", "dim"),
+            plain(habit.lesson, one_line=True),
         )
     ]
+    said = finding.message.lower()
+    if habit.name.lower() not in said and habit.lesson.rstrip("…").lower() not in said:
+        parts.append(Content(plain(finding.message)))  # unless the heading already says it
     flagged = plain(text[finding.start : finding.end])
     if finding.source not in ("rubric", "readability") and flagged.strip():
         parts.append(Content.assemble(("In your text: ", "dim"), (f"“{flagged}”", "italic")))
@@ -103,9 +129,9 @@ def words_part(words: int, bounds: tuple[int | None, int | None]) -> Content:
     """`42 words (15–120)`, in the warning colour when outside the bounds."""
     low, high = bounds
     if low is None or high is None:
-        return Content(f"{words} words")
+        return Content(count(words, "word"))
     ok = low <= words <= high
-    return Content.styled(f"{words} words ({low}–{high})", "" if ok else "$text-warning")
+    return Content.styled(f"{count(words, 'word')} ({low}–{high})", "" if ok else "$text-warning")
 
 
 def metrics_line(metrics: Metrics) -> Content:
@@ -143,11 +169,18 @@ def rubric_line(report: Report) -> Content:
         return Content("")
     pieces = [
         Content.styled(
-            f"{'✓' if r.met else '✗'} {r.element_id}", "$text-success" if r.met else "$text-warning"
+            f"{'✓' if r.met else '✗'} {element_word(r.label)}",
+            "$text-success" if r.met else "$text-warning",
         )
         for r in report.rubric
     ]
     return Content("  ").join(pieces)
+
+
+def element_word(label: str) -> str:
+    """A rubric element's label, short enough for the checklist line (first clause, lower)."""
+    short = label.split(":")[0].split("(")[0].strip()
+    return short[:1].lower() + short[1:] if short[1:2].islower() else short
 
 
 def relative_time(when: datetime, now: datetime) -> str:

@@ -5,7 +5,9 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
+from commcoach.feedback.names import merge_findings
 from commcoach.feedback.report import GrammarReason, GrammarState, Report
+from commcoach.plural import count
 
 
 def score_style(total: int) -> str:
@@ -74,8 +76,7 @@ def summary_line(report: Report) -> Content:
     if report.rubric:
         met = sum(1 for r in report.rubric if r.met)
         parts.append(Content(f"checklist {met}/{len(report.rubric)}"))
-    count = len(report.findings)
-    parts.append(Content(f"{count} finding{'' if count == 1 else 's'}"))
+    parts.append(Content(count(len(merge_findings(report.findings)), "finding")))
     if report.grammar.state is GrammarState.CHECKED:
         parts.append(Content.styled("grammar checked", "$text-success"))
     elif report.grammar.reason is GrammarReason.OFF:
