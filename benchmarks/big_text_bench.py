@@ -92,8 +92,10 @@ def long_document(folder: Path) -> None:
     try:
         server.start()
         ready = server.wait_ready(300)
-        print(f"12,000-word document ({len(text.split()):,} words, {len(text):,} characters, "
-              f"{text.count(chr(10) * 2) + 1} paragraphs), default settings")
+        print(
+            f"12,000-word document ({len(text.split()):,} words, {len(text):,} characters, "
+            f"{text.count(chr(10) * 2) + 1} paragraphs), default settings"
+        )
         if ready.url == "":
             raise SystemExit(f"LanguageTool did not start: {ready.detail}")
         session = requests.Session()
@@ -107,10 +109,13 @@ def long_document(folder: Path) -> None:
         started = time.perf_counter()
         findings, status = checker.check(text)
         ours = time.perf_counter() - started
-        print(f"  LanguageTool alone over HTTP (one request): {lt_alone:7.2f} s, "
-              f"{lt_matches} matches")
-        print(f"  commcoach grammar check (chunked)          : {ours:7.2f} s, "
-              f"{len(findings)} findings, status {status.state.value} {status.detail}")
+        print(
+            f"  LanguageTool alone over HTTP (one request): {lt_alone:7.2f} s, {lt_matches} matches"
+        )
+        print(
+            f"  commcoach grammar check (chunked)          : {ours:7.2f} s, "
+            f"{len(findings)} findings, status {status.state.value} {status.detail}"
+        )
         print(f"  ratio: {ours / lt_alone:.2f}x")
     finally:
         checker.close()
@@ -217,8 +222,10 @@ async def big_composer(folder: Path, keys: int, size: int) -> None:
         print(describe("live report applied (ours, per pause)", applied))
     print(describe("pilot.press round trip (waits for idle CPU)", round_trip))
     verdict = "OK" if statistics.median(handled) <= FRAME_MS else "OVER"
-    print(f"  median UI time per key: {statistics.median(handled):.2f} ms (goal <= {FRAME_MS}) "
-          f"{verdict}")
+    print(
+        f"  median UI time per key: {statistics.median(handled):.2f} ms (goal <= {FRAME_MS}) "
+        f"{verdict}"
+    )
 
 
 def main() -> None:
