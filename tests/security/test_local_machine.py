@@ -24,7 +24,7 @@ from commcoach import net, paths
 from commcoach.cli import cli
 from commcoach.config import Settings, load_settings, save_settings
 from commcoach.errors import ConfigError
-from commcoach.feedback.grammar.client import LtClient
+from commcoach.feedback.grammar.transport import make_transport
 from commcoach.tui.autosave import AutosaveEntry, AutosaveStore
 
 # --- config ranges -------------------------------------------------------------------------------
@@ -135,11 +135,12 @@ def test_local_health_checks_bypass_the_proxy(local_server: str, dead_proxy: str
     with net.local_session() as session:
         assert session.get(local_server + "v2/healthcheck", timeout=2).status_code == 200
     assert time.monotonic() - started < 2
-    client = LtClient(local_server, timeout=2)  # the grammar client picks the same session
+    transport = make_transport(local_server)  # what the grammar client uses for this URL
     try:
-        assert client._session.trust_env is False
+        status, _body = transport.request("GET", "v2/healthcheck", None, 2.0)
     finally:
-        client.close()
+        transport.close()
+    assert status == 200
 
 
 def test_remote_servers_keep_the_proxy() -> None:
