@@ -141,12 +141,12 @@ async def test_settings_switches_say_on_and_off_and_do_not_restart(
         picky.value = True
         await pilot.pause()
         assert "Picky grammar: ON" in str(picky.label)
-        app.screen.query_one("#mother-tongue").value = "de"  # type: ignore[attr-defined]
+        app.screen.query_one("#variant").value = "en-GB"  # type: ignore[attr-defined]
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: app.ctx.settings.grammar.picky, what="saved")
         await pilot.pause(0.2)
         assert app.ctx.engine is engine  # per-request options: same checker, no restart
-        assert app.ctx.engine.settings.grammar.mother_tongue == "de"
+        assert app.ctx.engine.settings.grammar.variant.value == "en-GB"
 
 
 async def test_practice_at_80x24_has_a_hint_strip_a_full_brief_and_ellipses(
