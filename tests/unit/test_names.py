@@ -160,3 +160,14 @@ def test_standup_parts(text: str, expected: dict[str, bool] | None) -> None:
 def test_a_languagetool_id_has_one_name_under_either_prefix() -> None:
     assert habit_name("spelling.I_LOWERCASE") == habit_name("grammar.I_LOWERCASE")
     assert habit_name("spelling.I_LOWERCASE").name == "Lower-case 'i'"
+
+
+def test_every_learner_rule_has_its_own_plain_name() -> None:
+    """Our LanguageTool rules never fall back to the category's 'Grammar slip': two different
+    habits on Home must not read the same."""
+    from commcoach.languagetool import custom_rules
+
+    for rule_id in custom_rules.rule_ids():
+        habit = habit_name(f"grammar.{rule_id}", "grammar")
+        assert habit.name != "Grammar slip", rule_id
+        assert "CC_" not in habit.name and "CC_" not in habit.lesson, rule_id

@@ -213,6 +213,37 @@ _ID_WORDS: tuple[tuple[str, str], ...] = (
 )
 """Words in LanguageTool rule ids and the name of the habit they are about (first match wins)."""
 
+_LEARNER_RULES: dict[str, tuple[str, str]] = {
+    "CC_PERFECT_PAST_TIME": ("Tense with a finished time", "'yesterday I fixed', not 'have fixed'"),
+    "CC_PERFECT_PAST_TIME_NOUN": (
+        "Tense with a finished time",
+        "'yesterday I fixed', not 'have fixed'",
+    ),
+    "CC_PAST_TIME_BASE_FORM": ("Past form after a past time", "'last week we started'"),
+    "CC_HAVE_PAST_FORM": ("'Have' + past form", "'have done' or 'did', never 'have did'"),
+    "CC_AGREEMENT_INDEFINITE": ("Verb after 'everyone'", "'nobody answers', 'each of them has'"),
+    "CC_AGREEMENT_DONT": ("'It don't'", "with he, she, it: 'doesn't'"),
+    "CC_AGREEMENT_PEOPLE": ("Verb after 'people'", "'people are', not 'people is'"),
+    "CC_AGREEMENT_SINGULAR_NOUN": ("Verb after a singular noun", "'the user has', 'it works'"),
+    "CC_AGREEMENT_RELATIVE": ("Verb after 'who'", "'someone who knows'"),
+    "CC_MISSING_DETERMINER": ("Missing 'the' or 'a'", "'I fixed the bug', not 'fixed bug'"),
+    "CC_PREPOSITION": ("Wrong preposition", "'access to', 'depend on', 'discuss it'"),
+    "CC_STATIVE_PROGRESSIVE": ("'-ing' with a state verb", "'I have access', not 'am having'"),
+    "CC_UNTIL_BY": ("'Until' for a deadline", "'finish by Friday'; 'until' is for how long"),
+    "CC_PLURAL_AFTER_NUMBER": ("Plural after a number", "'10 seconds', 'two bugs'"),
+    "CC_PLURAL_AFTER_QUANTITY": ("Plural after 'one of the'", "'one of the tests fails'"),
+    "CC_MORE_NUMBER": ("'More two days'", "'two more days'"),
+    "CC_QUESTION_ORDER": ("Question word order", "'Which export is it?', 'I wonder what it is'"),
+    "CC_SORRY_FOR_LATE": ("'Sorry for late'", "'sorry I'm late' or 'sorry for the delay'"),
+    "CC_MISSING_SUBJECT": ("Missing subject", "'It is working now', not 'Is working now'"),
+    "CC_VERB_PATTERN": ("Verb pattern", "'let me know', 'suggest that I use'"),
+    "CC_UNCOUNTABLE": ("Uncountable noun", "'feedback', 'information': no -s"),
+    "CC_UNCOUNTABLE_ARTICLE": ("'A' before an uncountable noun", "'some advice', not 'an advice'"),
+    "CC_ITS_ITS": ("'Its' vs 'it's'", "'it's' = it is; 'its' = belonging to it"),
+    "CC_THERE_THEIR": ("'There' vs 'their'", "'their API', 'there is', 'they're ready'"),
+}
+"""Our LanguageTool learner rules (grammar_custom.xml), one plain name per family."""
+
 _CATEGORY_NAME: dict[str, tuple[str, str]] = {
     "spelling": ("Spelling", "a word the dictionary does not know"),
     "grammar": ("Grammar slip", "a form or word order English does not use"),
@@ -238,7 +269,9 @@ def habit_for(rule_id: str, category: str = "", message: str = "") -> Habit:
         candidates += [f"grammar.{local}", f"spelling.{local}"]
     for candidate in candidates:
         key = HABIT_OF.get(candidate, candidate)
-        known = _OURS.get(key) or _LANGUAGETOOL.get(key)
+        known = (
+            _OURS.get(key) or _LANGUAGETOOL.get(key) or _LEARNER_RULES.get(key.partition(".")[2])
+        )
         if known is not None:
             return Habit(key, *known)
     key = HABIT_OF.get(rule_id, rule_id)
