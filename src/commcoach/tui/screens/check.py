@@ -10,14 +10,13 @@ from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from commcoach.feedback.report import Report
 from commcoach.tui.autosave import CHECK_KEY
 from commcoach.tui.context import AppContext
-from commcoach.tui.messages import CheckRequest, CheckRequested, FeedbackReady, SettingsChanged
-from commcoach.tui.screens.attempt import AttemptScreen, ReviewResult
+from commcoach.tui.messages import CheckRequest, CheckRequested, FeedbackReady
+from commcoach.tui.screens.composer_screen import ComposerScreen
 from commcoach.tui.screens.practice import REQUEST_IDS
 from commcoach.tui.widgets.composer import AutosaveTarget, Composer
 from commcoach.tui.widgets.status_bar import TopBar
@@ -29,7 +28,7 @@ INTRO = Content.assemble(
 )
 
 
-class CheckScreen(Screen[None]):
+class CheckScreen(ComposerScreen):
     """A composer for any message, checked on ctrl+s and never filed as an attempt."""
 
     BINDINGS = [
@@ -45,8 +44,7 @@ class CheckScreen(Screen[None]):
     composer = getters.query_one("#check-composer", Composer)
 
     def __init__(self, ctx: AppContext) -> None:
-        super().__init__()
-        self.ctx = ctx
+        super().__init__(ctx)
         self.started_at = ctx.clock()
         self.waiting: int | None = None
 
@@ -74,14 +72,6 @@ class CheckScreen(Screen[None]):
     def _analyse_live(self, text: str) -> Report:
         return self.ctx.engine.analyse(text, with_grammar=False)
 
-    @on(SettingsChanged)
-    def _settings_changed(self) -> None:
-        self.composer.set_live(self.ctx.settings.ui.live_feedback)
-
-    @on(Composer.AutosaveFailed)
-    def _autosave_failed(self, event: Composer.AutosaveFailed) -> None:
-        self.notify(f"Autosave failed: {event.problem}", severity="error", timeout=8)
-
     def action_check(self) -> None:
         """Full feedback, LanguageTool included; not saved as an attempt."""
         text = self.composer.text
@@ -105,27 +95,4 @@ class CheckScreen(Screen[None]):
         if event.request.id != self.waiting:
             return
         self.waiting = None
-        screen = AttemptScreen(
-            self.ctx,
-            event.report,
-            mode="draft",
-            request=event.request,
-            final=event.final,
-            crumbs=("Check", "Feedback"),
-        )
-        self.app.push_screen(screen, self._reviewed)
-
-    def _reviewed(self, result: ReviewResult | None) -> None:
-        if result is not None and result.text != self.composer.text:
-            self.composer.set_text(result.text)
-        self.composer.text_area.focus()
-
-    def restore(self, text: str) -> None:
-        """Autosaved text chosen in the restore dialog: never over what you typed."""
-        if self.composer.restore_text(text) == "appended":
-            self.notify("Your restored text is below what you typed (ctrl+z removes it).")
-
-    def action_back(self) -> None:
-        """Back; the text stays autosaved."""
-        self.composer.flush_autosave()
-        self.dismiss(None)
+        self.show_feedback(event, "Check")

@@ -11,7 +11,6 @@ from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Select, Static
 
 from commcoach.feedback.grammar.vocabulary import default_store, repo_names
@@ -22,8 +21,8 @@ from commcoach.tui.autosave import DRAFT_KEY
 from commcoach.tui.context import AppContext
 from commcoach.tui.drills import Drill
 from commcoach.tui.git_hints import GitHints, git_hints
-from commcoach.tui.messages import CheckRequest, CheckRequested, FeedbackReady, SettingsChanged
-from commcoach.tui.screens.attempt import AttemptScreen, ReviewResult
+from commcoach.tui.messages import CheckRequest, CheckRequested, FeedbackReady
+from commcoach.tui.screens.composer_screen import ComposerScreen
 from commcoach.tui.screens.dialogs import ConfirmDialog, NameDialog, stamp
 from commcoach.tui.screens.practice import REQUEST_IDS
 from commcoach.tui.templates import TEMPLATES, Template, standup_parts, template, with_hints
@@ -31,7 +30,7 @@ from commcoach.tui.widgets.composer import AutosaveTarget, Composer
 from commcoach.tui.widgets.status_bar import TopBar
 
 
-class DraftScreen(Screen[None]):
+class DraftScreen(ComposerScreen):
     """A composer for real messages."""
 
     BINDINGS = [
@@ -44,6 +43,7 @@ class DraftScreen(Screen[None]):
     ]
     """Control keys only: the composer takes every letter."""
 
+    restored_noun = "draft"
     nav_kind = "draft"
     """Its row in navigation.SCREEN_TABLE ('drill' for a drill: a new drill replaces it)."""
 
@@ -54,8 +54,7 @@ class DraftScreen(Screen[None]):
     def __init__(
         self, ctx: AppContext, template_id: str | None = None, drill: Drill | None = None
     ) -> None:
-        super().__init__()
-        self.ctx = ctx
+        super().__init__(ctx)
         self.drill = drill
         self.nav_kind = "drill" if drill else "draft"
         saved = None if drill else ctx.autosave.read(DRAFT_KEY)
@@ -185,15 +184,6 @@ class DraftScreen(Screen[None]):
         ]
         line.update(Content.assemble(("Stand-up: ", "bold"), Content("  ").join(pieces)))
 
-    @on(SettingsChanged)
-    def _settings_changed(self) -> None:
-        """Live feedback switched on or off in Settings."""
-        self.composer.set_live(self.ctx.settings.ui.live_feedback)
-
-    @on(Composer.AutosaveFailed)
-    def _autosave_failed(self, event: Composer.AutosaveFailed) -> None:
-        self.notify(f"Autosave failed: {event.problem}", severity="error", timeout=8)
-
     @on(Select.Changed, "#template-select")
     def _template_changed(self, event: Select.Changed) -> None:
         if isinstance(event.value, str) and event.value != self.template.id:
@@ -268,20 +258,7 @@ class DraftScreen(Screen[None]):
         if event.request.id != self.waiting:
             return
         self.waiting = None
-        screen = AttemptScreen(
-            self.ctx,
-            event.report,
-            mode="draft",
-            request=event.request,
-            final=event.final,
-            crumbs=("Draft", "Feedback"),
-        )
-        self.app.push_screen(screen, self._reviewed)
-
-    def _reviewed(self, result: ReviewResult | None) -> None:
-        if result is not None and result.text != self.composer.text:
-            self.composer.set_text(result.text)
-        self.composer.text_area.focus()
+        self.show_feedback(event, "Draft")
 
     def _keep_in_history(self, text: str) -> None:
         """Save the final text as a draft unless that exact text is saved already."""
@@ -342,12 +319,6 @@ class DraftScreen(Screen[None]):
         hints = git_hints(self.ctx.cwd, self.ctx.clock().date())
         self.app.call_from_thread(self._show_hints, hints)
 
-    def restore(self, text: str) -> None:
-        """Autosaved text chosen in the restore dialog: never over what you typed."""
-        done = self.composer.restore_text(text)
-        if done == "appended":
-            self.notify("Your restored draft is below what you typed (ctrl+z removes it).")
-
     def _show_hints(self, hints: GitHints) -> None:
         if hints.problem:
             self.notify(f"No git hints: {hints.problem}.", severity="warning", timeout=6)
@@ -359,8 +330,3 @@ class DraftScreen(Screen[None]):
             f"Added {count(len(hints.subjects), 'commit subject')} since {hints.since:%A}: "
             "rewrite them for people who do not read the code (what changed for them, not how)."
         )
-
-    def action_back(self) -> None:
-        """Back; the draft stays autosaved."""
-        self.composer.flush_autosave()
-        self.dismiss(None)

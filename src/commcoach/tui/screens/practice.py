@@ -14,7 +14,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -31,9 +30,9 @@ from commcoach.tui.messages import (
     CheckRequest,
     CheckRequested,
     FeedbackReady,
-    SettingsChanged,
 )
 from commcoach.tui.screens.attempt import AttemptScreen, ReviewResult
+from commcoach.tui.screens.composer_screen import ComposerScreen
 from commcoach.tui.screens.dialogs import ConfirmDialog
 from commcoach.tui.widgets.composer import AutosaveTarget, Composer
 from commcoach.tui.widgets.render import finding_label, hint_strip, rubric_line
@@ -54,7 +53,7 @@ def model_answer_for(scenario: Scenario, prompt: Prompt) -> ModelAnswer | None:
     return None if prompt.is_follow_up else scenario.model_answer(prompt.turn_id)
 
 
-class PracticeScreen(Screen[None]):
+class PracticeScreen(ComposerScreen):
     """One run through a scenario's conversation."""
 
     BINDINGS = [
@@ -76,8 +75,7 @@ class PracticeScreen(Screen[None]):
     live_findings = getters.query_one("#live-findings", OptionList)
 
     def __init__(self, ctx: AppContext, scenario: Scenario) -> None:
-        super().__init__()
-        self.ctx = ctx
+        super().__init__(ctx)
         self.scenario = scenario
         self.conversation = Conversation(scenario)
         self.started_at = ctx.clock()
@@ -247,15 +245,6 @@ class PracticeScreen(Screen[None]):
         finding = words[event.option_index]
         self.composer.select_span(finding.start, finding.end)
 
-    @on(SettingsChanged)
-    def _settings_changed(self) -> None:
-        """Live feedback switched on or off in Settings."""
-        self.composer.set_live(self.ctx.settings.ui.live_feedback)
-
-    @on(Composer.AutosaveFailed)
-    def _autosave_failed(self, event: Composer.AutosaveFailed) -> None:
-        self.notify(f"Autosave failed: {event.problem}", severity="error", timeout=8)
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """No Submit once the conversation is over; Restart is then 'Again'."""
         return not (action == "submit" and self.finished)
@@ -323,16 +312,6 @@ class PracticeScreen(Screen[None]):
             if result.text != self.composer.text:
                 self.composer.set_text(result.text)
             self.composer.text_area.focus()
-
-    def restore(self, text: str) -> None:
-        """Autosaved text chosen in the restore dialog: never over what you typed."""
-        if self.composer.restore_text(text) == "appended":
-            self.notify("Your restored text is below what you typed (ctrl+z removes it).")
-
-    def action_back(self) -> None:
-        """Back to Home; unsent text stays autosaved and comes back next time."""
-        self.composer.flush_autosave()
-        self.dismiss(None)
 
     def _brief_hint(self) -> None:
         """'F2 more' only when the folded brief hides some of it ('F2 less' when unfolded)."""
