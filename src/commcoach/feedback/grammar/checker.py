@@ -91,15 +91,9 @@ class LanguageToolChecker:
         self.backend = grammar.backend.value
         self.start_wait = start_wait
         """How long check() waits for a starting local server (JVM start + warm-up)."""
-        self._variant = grammar.variant.value
-        self._picky = grammar.picky
-        self._strict_variant = grammar.strict_variant
-        self._timeout = grammar.timeout_seconds
-        self._disabled = frozenset(d.strip() for d in grammar.disabled_rules if d.strip())
-        self._dictionary = make_dictionary(settings.dictionary.words)
+        self._apply_options(settings)
         self.vocabulary = vocabulary or default_store()
         """Words the user added with one key, and the Draft's repository names."""
-        self._key = f"{self._variant}|{'picky' if self._picky else 'default'}"
         self._batch_chars = batch_chars
         self._lock = threading.Lock()
         self._cache = MatchCache()
@@ -161,15 +155,19 @@ class LanguageToolChecker:
     def reconfigure(self, settings: Settings) -> None:
         """New per-request options (variant, picky, strict variant, disabled rules, dictionary,
         timeout) for the next check, on the same server: no JVM restart (issue 15)."""
-        grammar = settings.grammar
         with self._lock:
-            self._variant = grammar.variant.value
-            self._picky = grammar.picky
-            self._strict_variant = grammar.strict_variant
-            self._timeout = grammar.timeout_seconds
-            self._disabled = frozenset(d.strip() for d in grammar.disabled_rules if d.strip())
-            self._dictionary = make_dictionary(settings.dictionary.words)
-            self._key = f"{self._variant}|{'picky' if self._picky else 'default'}"
+            self._apply_options(settings)
+
+    def _apply_options(self, settings: Settings) -> None:
+        """The per-request options, read from settings (at start and on reconfigure)."""
+        grammar = settings.grammar
+        self._variant = grammar.variant.value
+        self._picky = grammar.picky
+        self._strict_variant = grammar.strict_variant
+        self._timeout = grammar.timeout_seconds
+        self._disabled = frozenset(d.strip() for d in grammar.disabled_rules if d.strip())
+        self._dictionary = make_dictionary(settings.dictionary.words)
+        self._key = f"{self._variant}|{'picky' if self._picky else 'default'}"
 
     def start(self) -> None:
         """Start the local server in the background; no-op for remote backends."""
