@@ -97,8 +97,13 @@ async def submit(pilot: Pilot[Any]) -> None:
 async def history_loaded(pilot: Pilot[Any]) -> None:
     await wait_until(pilot, lambda: isinstance(pilot.app.screen, HistoryScreen))
     screen = pilot.app.screen
-    await wait_until(pilot, lambda: screen.query_one(DataTable).row_count > 0)
+    table = screen.query_one(DataTable)
+    await wait_until(pilot, lambda: table.row_count > 0)
+    # DataTable sizes its columns to the new rows after a refresh: wait until 'When' is wider
+    # than its label, or the picture may catch the columns still at their label widths
+    await wait_until(pilot, lambda: table.ordered_columns[0].content_width > len("When"))
     await wait_until(pilot, lambda: bool(screen.insights.rules))  # type: ignore[attr-defined]
+    await pilot.pause(0.2)  # and repaints the rows at those widths on a later refresh
 
 
 @SIZES

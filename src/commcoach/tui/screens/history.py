@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from rich.text import Text
-from textual import getters, on, work
+from textual import events, getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -198,13 +198,15 @@ class HistoryScreen(Screen[None]):
             return
         self.app.call_from_thread(self._show_page, page)
 
-    def on_resize(self) -> None:
+    def on_resize(self, event: events.Resize) -> None:
         if self.page is not None:
-            self._show_page(self.page)
+            self._show_page(self.page, event.size.width)
 
-    def _show_page(self, page: AttemptPage) -> None:
+    def _show_page(self, page: AttemptPage, screen_width: int | None = None) -> None:
+        """Fill the table; titles are cut to what the screen leaves them (its new width when
+        called from a resize: `self.size` may still hold the old one)."""
         self.page = page
-        width = max(16, self.size.width - 46)
+        width = max(16, (screen_width or self.size.width) - 46)
         now = self.ctx.clock()
         table = self.table
         table.clear()
