@@ -55,7 +55,7 @@ class EnglishVariant(StrEnum):
 class GrammarSettings(BaseModel):
     """The grammar and spelling channel (LanguageTool)."""
 
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+    model_config = ConfigDict(extra="forbid")
 
     backend: GrammarBackend = GrammarBackend.LOCAL
     """local (default, private), remote (your server_url), public (text leaves the machine), off."""
@@ -98,7 +98,7 @@ class GrammarSettings(BaseModel):
 class DictionarySettings(BaseModel):
     """Your personal dictionary, added to the built-in list of tech words."""
 
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+    model_config = ConfigDict(extra="forbid")
 
     words: list[str] = Field(default_factory=list)
     """Words never flagged as misspelled (names, product terms)."""
@@ -107,7 +107,7 @@ class DictionarySettings(BaseModel):
 class UISettings(BaseModel):
     """Look and feel of the terminal app."""
 
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+    model_config = ConfigDict(extra="forbid")
 
     theme: str = "textual-dark"
     """A Textual theme name."""
@@ -122,7 +122,6 @@ class Settings(BaseSettings):
         env_prefix="COMMCOACH_",
         env_nested_delimiter="__",
         extra="forbid",
-        use_attribute_docstrings=True,
     )
 
     grammar: GrammarSettings = Field(default_factory=GrammarSettings)

@@ -36,7 +36,6 @@ class _Frozen(BaseModel):
         defer_build=True,  # schemas are built when scenarios load, not when a check imports us
         frozen=True,
         extra="forbid",
-        use_attribute_docstrings=True,
         populate_by_name=True,
     )
 

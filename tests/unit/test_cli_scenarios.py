@@ -69,3 +69,14 @@ def test_schema_is_json_schema_with_register_field() -> None:
     schema = json.loads(out)
     assert code == 0
     assert "register" in schema["properties"] and "turns" in schema["required"]
+
+
+def test_schema_describes_fields_from_their_docstrings() -> None:
+    """Authors' editors show these; they come from the docstring under each field, nested too."""
+    code, out, _ = run("scenarios", "schema")
+    schema = json.loads(out)
+    assert code == 0
+    assert schema["properties"]["brief"]["description"].startswith("The situation")
+    follow_up = schema["$defs"]["FollowUp"]["properties"]
+    assert follow_up["unless"]["description"].startswith("Fires when this detector does NOT")
+    assert "register" in schema["properties"]["register"]["description"]

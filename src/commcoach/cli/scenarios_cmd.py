@@ -121,4 +121,6 @@ def model_answer_problems(scenario: Scenario) -> list[str]:
 @scenarios.command()
 def schema() -> None:
     """Print the JSON Schema of a scenario file."""
-    echo(json.dumps(Scenario.model_json_schema(by_alias=True), indent=2))
+    from commcoach.schema_docs import schema_with_descriptions
+
+    echo(json.dumps(schema_with_descriptions(Scenario), indent=2))

@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # only a type here: importing scenarios pulls in the detector
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
+    model_config = ConfigDict(frozen=True, extra="forbid")
 
 
 def new_uid() -> str:
