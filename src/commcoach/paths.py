@@ -38,7 +38,7 @@ def config_file() -> Path:
 
 
 def cache_dir() -> Path:
-    """Re-creatable data (the NLTK-format pronunciation dictionary for textstat)."""
+    """Re-creatable data (the compiled syllable and hyphenation tables)."""
     override = os.environ.get(DATA_DIR_ENV)
     if override:
         return Path(override).expanduser() / "cache"

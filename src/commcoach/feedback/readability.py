@@ -1,8 +1,12 @@
-"""Readability metrics (textstat) and hard-sentence findings, offline.
+"""Readability metrics (textstat's formulas) and hard-sentence findings, offline.
 
-Syllables come from the CMU Pronouncing Dictionary through `commcoach.feedback.syllables`, a
-table compiled once and searched in place (NLTK's corpus reader took about 1 s per process);
-the counts are exactly textstat 0.7's.
+textstat is a dependency, but its code is not imported on the path of a check: importing it
+imports NLTK, measured at about 630 ms per process, and its syllable lookup parses the CMU
+dictionary through NLTK's corpus reader (about 1 s). So we compute its figures from the same
+data: syllables from the CMU Pronouncing Dictionary through `commcoach.feedback.syllables` (a
+table compiled once and searched in place; counts exactly textstat 0.7's), and Gunning fog's
+"difficult words" from textstat's own Dale-Chall easy-word list, read as a file.
+`tests/feedback/test_readability_textstat.py` checks every figure against textstat itself.
 
 Sentence counts come from the document's sentences (commcoach.language; textstat's regex split
 breaks on abbreviations and bullets: textstat#218), so formulas are computed from our counts.
@@ -10,8 +14,11 @@ breaks on abbreviations and bullets: textstat#218), so formulas are computed fro
 
 from __future__ import annotations
 
+import importlib.util
 import re
+import threading
 from dataclasses import dataclass
+from pathlib import Path
 
 from commcoach.feedback.report import (
     Category,
@@ -22,6 +29,7 @@ from commcoach.feedback.report import (
     TargetBand,
 )
 from commcoach.feedback.syllables import count as syllable_count
+from commcoach.feedback.syllables import normalise
 from commcoach.language.document import parse
 from commcoach.models import Audience
 from commcoach.text import Span, words
@@ -54,7 +62,27 @@ class _Counts:
     words: int
     sentences: int
     syllables: int
-    polysyllables: int
+    difficult: int
+    """Words of 3+ syllables outside the easy-word list: textstat's Gunning fog "complex words"."""
+
+
+_easy_words: frozenset[str] | None = None
+_easy_lock = threading.Lock()
+
+
+def easy_words() -> frozenset[str]:
+    """textstat's Dale-Chall easy-word list (about 2,900 words), read from its package data."""
+    global _easy_words
+    if _easy_words is None:
+        with _easy_lock:
+            if _easy_words is None:
+                spec = importlib.util.find_spec("textstat")
+                if spec is None or not spec.submodule_search_locations:
+                    raise ModuleNotFoundError("the textstat package is not installed")
+                folder = Path(next(iter(spec.submodule_search_locations)))
+                text = (folder / "resources" / "en" / "easy_words.txt").read_text("utf-8")
+                _easy_words = frozenset(line.strip() for line in text.splitlines())
+    return _easy_words
 
 
 def syllables_of(text: str) -> list[int]:
@@ -63,13 +91,15 @@ def syllables_of(text: str) -> list[int]:
 
 
 def _counts(text: str, sentences: list[Span]) -> _Counts:
-    per_word = syllables_of(text)
-    count = len(per_word)
+    tokens = words(text)
+    per_word = [syllable_count(w) for w in tokens]
+    easy = easy_words()
+    pairs = zip(tokens, per_word, strict=True)
     return _Counts(
-        count,
-        max(1, len(sentences)) if count else 0,
+        len(tokens),
+        max(1, len(sentences)) if tokens else 0,
         sum(per_word),
-        sum(1 for n in per_word if n >= 3),
+        sum(1 for word, n in pairs if n >= 3 and normalise(word) not in easy),
     )
 
 
@@ -88,7 +118,7 @@ def _fk_grade(c: _Counts) -> float:
 def _fog(c: _Counts) -> float:
     if not c.words:
         return 0.0
-    return 0.4 * ((c.words / c.sentences) + 100 * (c.polysyllables / c.words))
+    return 0.4 * ((c.words / c.sentences) + 100 * (c.difficult / c.words))
 
 
 def measure(text: str, band: TargetBand) -> Metrics:
