@@ -99,6 +99,8 @@ async def history_loaded(pilot: Pilot[Any]) -> None:
     screen = pilot.app.screen
     table = screen.query_one(DataTable)
     await wait_until(pilot, lambda: table.row_count > 0)
+    # filled for the width the screen has now (a resize refills it, columns at label widths)
+    await wait_until(pilot, lambda: screen.filled_width == screen.size.width)  # type: ignore[attr-defined]
     # DataTable sizes its columns to the new rows after a refresh: wait until 'When' is wider
     # than its label, or the picture may catch the columns still at their label widths
     await wait_until(pilot, lambda: table.ordered_columns[0].content_width > len("When"))

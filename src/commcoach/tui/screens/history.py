@@ -101,6 +101,8 @@ class HistoryScreen(Screen[None]):
         self.ctx = ctx
         self.insights = Insights([], [])
         self.page: AttemptPage | None = None
+        self.filled_width: int | None = None
+        """The screen width the table was last filled for (None: not filled yet)."""
 
     def compose(self) -> ComposeResult:
         yield TopBar("History")
@@ -199,14 +201,17 @@ class HistoryScreen(Screen[None]):
         self.app.call_from_thread(self._show_page, page)
 
     def on_resize(self, event: events.Resize) -> None:
-        if self.page is not None:
+        """Re-cut the titles for a new width; a resize to the same width changes nothing, and
+        refilling then would only make the table flicker back to its label widths."""
+        if self.page is not None and event.size.width != self.filled_width:
             self._show_page(self.page, event.size.width)
 
     def _show_page(self, page: AttemptPage, screen_width: int | None = None) -> None:
         """Fill the table; titles are cut to what the screen leaves them (its new width when
         called from a resize: `self.size` may still hold the old one)."""
         self.page = page
-        width = max(16, (screen_width or self.size.width) - 46)
+        self.filled_width = screen_width or self.size.width
+        width = max(16, self.filled_width - 46)
         now = self.ctx.clock()
         table = self.table
         table.clear()
