@@ -326,15 +326,16 @@ def merge_findings(findings: list[Finding]) -> list[Finding]:
     its explanation is written for learners; otherwise the first one in the list.
     """
     kept: list[Finding] = []
+    kept_by_habit: dict[str, list[Finding]] = {}
     for finding in sorted(findings, key=lambda f: f.source == "languagetool"):
-        habit = finding_habit(finding).key
+        same_habit = kept_by_habit.setdefault(finding_habit(finding).key, [])
         if any(
-            finding_habit(other).key == habit
-            and other.start < max(finding.end, finding.start + 1)
+            other.start < max(finding.end, finding.start + 1)
             and finding.start < max(other.end, other.start + 1)
-            for other in kept
+            for other in same_habit
         ):
             continue
+        same_habit.append(finding)
         kept.append(finding)
     order = {id(f): i for i, f in enumerate(findings)}
     return sorted(kept, key=lambda f: order[id(f)])

@@ -38,7 +38,10 @@ _AFTER_DETERMINER = (_DETERMINERS | _MODALS | _BE | _SUBJECTS | _ADVERBS) - {
 _ALSO_PRONOUNS = frozenset(["that", "this", "these", "those", "her", "his", "its"])
 """Determiners that can also stand alone ('I fixed that.', 'It is hers'): not checked."""
 _SENTENCE_END = re.compile(r"[ \t]*(?:[.!?]|$)")
+_PAUSE_AFTER = re.compile(r"[ \t]*[,.;]")
 _ED_WORD = re.compile(r"[a-z]{3,}ed")
+_CANDIDATES = _DETERMINERS | _MODALS | _BE
+"""The only words a check starts at: every other token is skipped at once."""
 
 
 def word_order_breaks(document: Document) -> list[Span]:
@@ -47,6 +50,8 @@ def word_order_breaks(document: Document) -> list[Span]:
     tokens = document.tokens
     found: list[Span] = []
     for index, (start, word) in enumerate(tokens):
+        if word not in _CANDIDATES:
+            continue
         end = start + len(word)
         if document.is_protected(start) or (start > 0 and not text[start - 1].isspace()):
             continue  # code, or part of 'n/a', 'Q&A'
@@ -61,8 +66,8 @@ def word_order_breaks(document: Document) -> list[Span]:
             elif following is None or closes:
                 found.append(Span(start, end))
         elif word in _MODALS and following is not None and following[1] in _SUBJECTS:
-            after = text[following[0] + len(following[1]) :]
-            if not gap.strip() and index > 0 and re.match(r"[ \t]*[,.;]", after):
+            after = following[0] + len(following[1])
+            if not gap.strip() and index > 0 and _PAUSE_AFTER.match(text, after):
                 found.append(Span(start, following[0] + len(following[1])))
         elif word in _BE and index > 0 and (following is None or closes):
             before_start, before = tokens[index - 1]
