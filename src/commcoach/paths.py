@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import tempfile
 import uuid
 from pathlib import Path
 
@@ -130,3 +131,21 @@ def write_private(path: Path, data: str) -> None:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def save_cache(target: Path, data: bytes) -> bool:
+    """Write a re-creatable cache file atomically (temp file + rename): False, and no temp file
+    left, when it cannot be written (full disk, read-only home); the caller works without it."""
+    tmp: str | None = None
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.stem}-")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        Path(tmp).replace(target)
+        return True
+    except OSError:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                Path(tmp).unlink()
+        return False

@@ -81,7 +81,7 @@ def test_full_disk_still_counts_and_leaves_no_temp_file(
         def write(self, data: bytes) -> int:
             raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(syllables.os, "fdopen", FullDisk)
+    monkeypatch.setattr(os, "fdopen", FullDisk)  # every cache write goes through os.fdopen
     monkeypatch.setattr(syllables, "_patterns", None)
     assert syllables.table().get("communication") == 5
     assert syllables.hyphenation().points("kubernetes") == 2

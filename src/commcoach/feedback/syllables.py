@@ -25,9 +25,7 @@ from __future__ import annotations
 import contextlib
 import importlib.util
 import mmap
-import os
 import re
-import tempfile
 import threading
 from functools import lru_cache
 from pathlib import Path
@@ -125,7 +123,7 @@ def _load() -> SyllableTable:
     with contextlib.suppress(OSError, ValueError), target.open("rb") as handle:
         return SyllableTable(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ))
     data = compile_table(source.read_bytes())
-    save(target, data)
+    paths.save_cache(target, data)
     return SyllableTable(data)
 
 
@@ -145,23 +143,6 @@ def compile_table(raw: bytes) -> bytes:
             counts[word] = sum(1 for phone in entry[1:] if phone[-1:].isdigit())
             (from_variant.add if variant else from_variant.discard)(word)
     return b"".join(b"%s %d\n" % (word, counts[word]) for word in sorted(counts))
-
-
-def save(target: Path, data: bytes) -> bool:
-    """Write atomically (temp file + rename); on any failure remove the temp file, return False."""
-    tmp: str | None = None
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".syllables-")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        Path(tmp).replace(target)
-        return True
-    except OSError:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                Path(tmp).unlink()
-        return False
 
 
 class Hyphenation:
@@ -233,7 +214,7 @@ def hyphenation() -> Hyphenation:
                     data = target.read_bytes()
                 except OSError:
                     data = compile_hyphenation(source)
-                    save(target, data)
+                    paths.save_cache(target, data)
                 _patterns = Hyphenation.parse(data.decode("utf-8"))
     return _patterns
 
