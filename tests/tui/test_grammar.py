@@ -152,3 +152,45 @@ async def test_plus_adds_the_flagged_word_to_the_vocabulary(
         # The running checker accepts it from now on.
         findings, _ = app.ctx.engine.grammar.check(text)  # type: ignore[attr-defined]
         assert all(text[f.start : f.end] != "zorblaxify" for f in findings)
+
+
+@pytest.mark.languagetool
+async def test_a_long_check_shows_how_far_grammar_got(
+    build: Callable[..., CommCoachApp],
+    lt_settings: Settings,
+    store: HistoryStore,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue 13: a long document's grammar check reports progress in the summary line
+    ('checking grammar… 40% (8,000 of 20,000 characters)'); here from the first batch on."""
+    from commcoach.tui import app as app_module
+
+    monkeypatch.setattr(app_module, "PROGRESS_AFTER", 0.0)
+    monkeypatch.setattr(app_module, "PROGRESS_EVERY", 0.0)
+    paragraph = (
+        "Yesterday I fixed the login test and merged the pull request. Today I will review "
+        "the payment flow with Sam and update the release notes for the team. "
+    )
+    text = "\n\n".join(f"{paragraph}Part {i} is ready." for i in range(160))
+    app = build(settings=lt_settings)
+    seen: list[str] = []
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, PracticeScreen), what="practice")
+        app.screen.composer.set_text(text)  # type: ignore[attr-defined]
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, AttemptScreen), what="feedback")
+        screen = app.screen
+        assert isinstance(screen, AttemptScreen)
+
+        def progressed() -> bool:
+            seen.append(shown(screen.summary))
+            return screen.final
+
+        await wait_for(pilot, progressed, timeout=120, what="LanguageTool result")
+        assert screen.grammar_progress is not None
+        done, total = screen.grammar_progress
+        assert 0 < done <= total and total >= len(text) * 0.9
+        assert any("checking grammar… " in line and "characters)" in line for line in seen), seen
+        assert "checking grammar" not in shown(screen.summary)  # final: the progress is gone
+        assert screen.report.grammar.checked

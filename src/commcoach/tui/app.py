@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import sys
+import time
 from collections.abc import Callable, Iterable
 from functools import partial
 from itertools import chain
@@ -41,6 +42,7 @@ from commcoach.tui.messages import (
     CheckRequest,
     CheckRequested,
     FeedbackReady,
+    GrammarProgress,
     LibraryLoaded,
     SaveFailed,
 )
@@ -60,6 +62,10 @@ from commcoach.tui.widgets.status_bar import grammar_sentence
 
 SAVE_WAIT_SECONDS = 5.0
 """On quit, how long to wait for saves in progress before asking what to do."""
+PROGRESS_AFTER = 1.0
+"""A grammar check shows its progress once it has taken this long (shorter ones just finish)."""
+PROGRESS_EVERY = 0.25
+"""At most this often (seconds), so a long document does not flood the screens with messages."""
 STATUS_POLL_SECONDS = 1.0
 
 
@@ -254,8 +260,26 @@ class CommCoachApp(App[None]):
         args = (request.text, request.scenario, request.turn_id)
         local = engine.analyse(*args, elements=request.elements, with_grammar=False)
         self.call_from_thread(self._deliver, request, local, False)
-        full = engine.analyse(*args, elements=request.elements, with_grammar=True)
+        progress = self._grammar_progress(request.id)
+        full = engine.analyse(*args, elements=request.elements, progress=progress)
         self.call_from_thread(self._deliver, request, full, True)
+
+    def _grammar_progress(self, request_id: int) -> Callable[[int, int], None]:
+        """A progress callback for the grammar checker (called in the worker thread): after
+        PROGRESS_AFTER it tells the screens, at most every PROGRESS_EVERY seconds."""
+        started = time.monotonic()
+        last = [0.0]
+
+        def report(done: int, total: int) -> None:
+            now = time.monotonic()
+            if now - started < PROGRESS_AFTER or now - last[0] < PROGRESS_EVERY:
+                return
+            last[0] = now
+            self.call_from_thread(
+                self._broadcast, partial(GrammarProgress, request_id, done, total)
+            )
+
+        return report
 
     def _deliver(self, request: CheckRequest, report: Report, final: bool) -> None:
         self.ctx.latest_feedback[request.id] = (report, final)

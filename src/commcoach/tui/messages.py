@@ -55,6 +55,16 @@ class FeedbackReady(Message, bubble=False):
 
 
 @dataclass
+class GrammarProgress(Message, bubble=False):
+    """How much of a request's text LanguageTool has checked (sent only after a second)."""
+
+    request_id: int
+    done: int
+    total: int
+    """Characters checked so far, of all characters sent."""
+
+
+@dataclass
 class AttemptSaved(Message, bubble=False):
     """An attempt reached the history database."""
 

@@ -22,7 +22,7 @@ from textual.widgets import Footer, Static, TabbedContent, TabPane
 from commcoach.feedback.report import GrammarReason, Report
 from commcoach.models import ModelAnswer
 from commcoach.tui.context import AppContext
-from commcoach.tui.messages import CheckRequest, CheckRequested, FeedbackReady
+from commcoach.tui.messages import CheckRequest, CheckRequested, FeedbackReady, GrammarProgress
 from commcoach.tui.widgets.diff_view import diff_content
 from commcoach.tui.widgets.feedback_view import FeedbackView
 from commcoach.tui.widgets.score_card import ScoreCard, summary_line
@@ -101,6 +101,8 @@ class AttemptScreen(Screen[ReviewResult]):
         self.crumbs = crumbs
         self.model_answer = model_answer
         self.scenario_id = scenario_id or report.scenario_id
+        self.grammar_progress: tuple[int, int] | None = None
+        """(characters checked, of all) while a long grammar check runs."""
 
     def compose(self) -> ComposeResult:
         yield TopBar(*self.crumbs)
@@ -129,7 +131,7 @@ class AttemptScreen(Screen[ReviewResult]):
     def _show_summary(self) -> None:
         line = summary_line(self.report)
         if not self.final:
-            line = Content.assemble(line, ("  ·  ", "dim"), ("checking grammar…", "$text-warning"))
+            line = Content.assemble(line, ("  ·  ", "dim"), (self._checking(), "$text-warning"))
         elif not self.report.grammar.checked and self.report.grammar.reason not in (
             GrammarReason.OFF,
             None,
@@ -153,6 +155,20 @@ class AttemptScreen(Screen[ReviewResult]):
         if action == "apply" and not self.feedback.can_apply:
             return None  # shown dimmed: there is an action, but not for this finding
         return True
+
+    def _checking(self) -> str:
+        """'checking grammar…', with how far it got once a long check reports progress."""
+        if self.grammar_progress is None or not self.grammar_progress[1]:
+            return "checking grammar…"
+        done, total = self.grammar_progress
+        return f"checking grammar… {done / total:.0%} ({done:,} of {total:,} characters)"
+
+    @on(GrammarProgress)
+    def _grammar_progress(self, event: GrammarProgress) -> None:
+        if self.request is None or event.request_id != self.request.id or self.final:
+            return
+        self.grammar_progress = (event.done, event.total)
+        self._show_summary()
 
     @on(FeedbackReady)
     def _feedback_ready(self, event: FeedbackReady) -> None:
