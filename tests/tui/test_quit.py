@@ -124,7 +124,9 @@ class HangingGrammar:
         self.release = threading.Event()
         self.called = threading.Event()
 
-    def check(self, text: str) -> tuple[list[Finding], GrammarStatus]:
+    def check(
+        self, text: str, *, progress: Callable[[int, int], None] | None = None
+    ) -> tuple[list[Finding], GrammarStatus]:
         self.called.set()
         self.release.wait(30)
         return [], GrammarStatus(state=GrammarState.NOT_CHECKED, reason=GrammarReason.TIMED_OUT)

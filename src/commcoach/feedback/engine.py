@@ -102,10 +102,7 @@ class FeedbackEngine:
 
         findings: list[Finding] = []
         if with_grammar and text.strip():
-            if progress is None:
-                grammar_findings, status = self.grammar.check(text)
-            else:
-                grammar_findings, status = self.grammar.check(text, progress=progress)
+            grammar_findings, status = self.grammar.check(text, progress=progress)
             findings.extend(grammar_findings)
         elif with_grammar:
             grammar_findings, status = (
