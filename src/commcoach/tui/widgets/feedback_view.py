@@ -120,6 +120,22 @@ class FeedbackView(Vertical):
 
     def watch_selected(self) -> None:
         self._refresh_view()
+        self.refresh_bindings()  # "Add word" shows only on a spelling finding
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Offer "Add word" only while a spelling finding is highlighted."""
+        if action == "add_word":
+            return self._selected_spelling() is not None
+        return True
+
+    def _selected_spelling(self) -> Finding | None:
+        """The highlighted finding when it is a LanguageTool spelling finding."""
+        if self.selected is None or self.selected >= len(self.findings):
+            return None
+        finding = self.findings[self.selected]
+        if finding.category is not Category.SPELLING or finding.source != "languagetool":
+            return None
+        return finding
 
     def _refresh_view(self) -> None:
         self.answer.update(highlighted_text(self.text, self.findings, self.selected))
@@ -175,10 +191,8 @@ class FeedbackView(Vertical):
 
     def action_add_word(self) -> None:
         """Add the selected spelling finding's word to the vocabulary store."""
-        if self.selected is None or self.selected >= len(self.findings):
-            return
-        finding = self.findings[self.selected]
-        if finding.category is not Category.SPELLING or finding.source != "languagetool":
+        finding = self._selected_spelling()
+        if finding is None:
             self.notify("Only a spelling finding's word can be added.", severity="warning")
             return
         self._store_word(self.text[finding.start : finding.end])
