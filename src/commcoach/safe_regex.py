@@ -24,17 +24,27 @@ module behind `re.compile`; stable from Python 3.11 on): that is the syntax auth
 
 from __future__ import annotations
 
-import logging
 import re
 import re._constants as sre  # type: ignore[import-not-found]  # the parser behind re
 import re._parser as sre_parse  # type: ignore[import-not-found]
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import regex
+if TYPE_CHECKING:
+    import regex
 
-FLAGS = regex.IGNORECASE | regex.MULTILINE
-"""Scenario regexes ignore case, and `^`/`$` match at every line (documented in the schema)."""
+
+def _regex() -> Any:
+    """The `regex` module, imported on first use: a check without a scenario never runs a
+    scenario regex, and importing `regex` costs about 10 ms of every `commcoach check`."""
+    import regex
+
+    return regex
+
+
+FLAGS = re.IGNORECASE | re.MULTILINE
+"""Scenario regexes ignore case, and `^`/`$` match at every line (documented in the schema).
+The `regex` module's flags have the same values as `re`'s (its VERSION0 mode is `re`'s)."""
 MATCH_SECONDS = 0.1
 """Time budget of one search over one answer."""
 PROBE_SECONDS = 0.05
@@ -42,7 +52,6 @@ PROBE_SECONDS = 0.05
 _UNBOUNDED = 64
 """A repeat allowing more than this many passes counts as unbounded."""
 
-log = logging.getLogger(__name__)
 
 _REPEATS = {sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT}
 _SINGLE = {sre.LITERAL, sre.NOT_LITERAL, sre.IN, sre.ANY}
@@ -241,8 +250,8 @@ def refusal(pattern: str) -> str | None:
     """Why `pattern` cannot be run safely, or None when it can (cached per pattern)."""
     try:
         parsed = sre_parse.parse(pattern, re.IGNORECASE | re.MULTILINE)
-        compiled = regex.compile(pattern, FLAGS)
-    except (re.error, regex.error) as exc:
+        compiled = _regex().compile(pattern, FLAGS)
+    except (re.error, _regex().error) as exc:
         return f"invalid regular expression: {exc}"
     except (RecursionError, OverflowError):
         return "regular expression nested too deeply"
@@ -258,7 +267,8 @@ def check(pattern: str) -> None:
 
 @lru_cache(maxsize=512)
 def _compiled(pattern: str) -> regex.Pattern[str]:
-    return regex.compile(pattern, FLAGS)
+    compiled: regex.Pattern[str] = _regex().compile(pattern, FLAGS)
+    return compiled
 
 
 _timed_out: set[str] = set()
@@ -271,7 +281,11 @@ def search(pattern: str, text: str) -> regex.Match[str] | None:
     except TimeoutError:
         if pattern not in _timed_out:
             _timed_out.add(pattern)
-            log.warning("scenario regex %r ran out of time; counted as not found", pattern)
+            import logging
+
+            logging.getLogger(__name__).warning(
+                "scenario regex %r ran out of time; counted as not found", pattern
+            )
         return None
 
 

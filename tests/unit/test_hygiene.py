@@ -42,3 +42,30 @@ def test_help_and_version_create_no_files(tmp_path: Path) -> None:
         )
         assert result.returncode == 0, result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_plain_check_loads_none_of_the_slow_modules() -> None:
+    """Issue 13: `commcoach check` is run by editors and hooks. These imports cost 10-630 ms
+    each and a check without a scenario needs none of them (NLTK came with textstat's code,
+    PyYAML is replaced by the rule cache, `regex` only runs scenario regexes)."""
+    code = (
+        "import sys\n"
+        "from commcoach.cli import main\n"
+        "sys.argv = ['commcoach', 'check', '--grammar', 'off', '-']\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "slow = ['textual', 'nltk', 'textstat', 'yaml', 'regex', 'pydantic_settings', 'requests']\n"
+        "print(' '.join(m for m in slow if m in sys.modules) or 'none', file=sys.stderr)\n"
+    )
+    for _ in range(2):  # the first run may build the rule and syllable caches (and parse YAML)
+        out = subprocess.run(
+            [sys.executable, "-c", code],
+            input="Hi Sam, I fixed the login test. Could you review it today?",
+            capture_output=True,
+            text=True,
+            check=True,
+            env=os.environ,
+        )
+    assert out.stderr.strip().splitlines()[-1] == "none"
