@@ -180,6 +180,10 @@ HABIT_OF: dict[str, str] = {
     "grammar.CD_NN": "grammar.plural_after_number",
     "grammar.ENGLISH_WORD_REPEAT_RULE": "grammar.ENGLISH_WORD_REPEAT_RULE",
     "grammar.IT_IS": "grammar.IT_IS",
+    # LanguageTool's own rules for a preposition English does not take: one slip, one finding
+    "grammar.MENTION_ABOUT": "style.extra_preposition",  # discuss/mention about
+    "grammar.COMPRISED_OF": "style.extra_preposition",  # comprise(s) of
+    "grammar.EXPLAIN_TO": "style.extra_preposition",  # explain me
 }
 """Rule ids that are one habit: id -> the habit's key (an id in `_OURS` or `_LANGUAGETOOL`)."""
 
