@@ -184,6 +184,10 @@ HABIT_OF: dict[str, str] = {
     "grammar.MENTION_ABOUT": "style.extra_preposition",  # discuss/mention about
     "grammar.COMPRISED_OF": "style.extra_preposition",  # comprise(s) of
     "grammar.EXPLAIN_TO": "style.extra_preposition",  # explain me
+    # ... and for a set phrase said another way
+    "grammar.ACCORDING_TO_ME": "grammar.fixed_expressions",
+    "grammar.DESPITE_OF": "grammar.fixed_expressions",
+    "grammar.QUESTION_MARK": "clarity.question_without_mark",
 }
 """Rule ids that are one habit: id -> the habit's key (an id in `_OURS` or `_LANGUAGETOOL`)."""
 

@@ -61,7 +61,11 @@ def word_order_breaks(document: Document) -> list[Span]:
         if word in _DETERMINERS and word not in _ALSO_PRONOUNS:
             if following is not None and not gap.strip():
                 follower_end = following[0] + len(following[1])
-                if following[1] in _AFTER_DETERMINER and not text.startswith("-", follower_end):
+                if (
+                    following[1] in _AFTER_DETERMINER
+                    and following[1] != word  # 'the the' is a repeated word, not word order
+                    and not text.startswith("-", follower_end)
+                ):
                     found.append(Span(start, follower_end))
             elif following is None or closes:
                 found.append(Span(start, end))
