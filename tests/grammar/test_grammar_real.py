@@ -128,6 +128,17 @@ def test_both_variants_are_accepted_unless_strict(lt_settings: Settings) -> None
     assert strict_gb[0].rule_id == "spelling.MORFOLOGIK_RULE_EN_GB"
 
 
+def test_the_other_variants_words_are_accepted_unless_strict(lt_settings: Settings) -> None:
+    """Not only spellings: 'afterwards', 'for ever', 'lorry', 'ground floor' are British English."""
+    text = (
+        "I checked the lorry afterwards. The lift is on the ground floor. "
+        "It will not stay like that for ever."
+    )
+    assert checker_for(lt_settings).check(text)[0] == []
+    strict = checker_for(with_grammar(lt_settings, strict_variant=True)).check(text)[0]
+    assert {"lorry", "afterwards"} <= {w for w, _ in flagged(text, strict)}
+
+
 def test_picky_level_adds_typography_hints(lt_settings: Settings) -> None:
     text = 'He said "hello" to me.'
     assert checker_for(lt_settings).check(text)[0] == []

@@ -45,8 +45,19 @@ _NO_ARTICLE = frozenset({"enough", "each", "every", "any", "all", "either", "oth
 PICKY_RULES = frozenset({"ALL_OF_THE"})
 """LanguageTool default-level hints shown only at the picky level: "all of the" is standard
 English (judged fine every time in benchmarks/precision.py)."""
-_VARIANT_RULES = ("OXFORD_SPELLING",)
-"""en-GB hints that prefer -ize ("organization"): -ise is just as British; strict only."""
+_VARIANT_RULES = (
+    "OXFORD_SPELLING",
+    "EN_US_SIMPLE_REPLACE",
+    "EN_GB_SIMPLE_REPLACE",
+    "AFTERWARDS_US",
+    "FOR_EVER_",
+    "GROUND_FIRST_FLOOR",
+)
+"""LanguageTool rules (id prefixes) that prefer one variant's words where the other's are good
+English: -ize in en-GB ("organization"; -ise is just as British), British words in en-US text
+("lorry", "ground floor", "afterwards", "for ever") and American ones in en-GB. Shown only with
+`grammar.strict_variant`, like the other variant's spellings: many learners were taught British
+English and write for international teams."""
 _EXAMPLE_WINDOW = 160
 TECH_WORD_FILES = ("data/tech_words.txt", "data/tech_words_cspell.txt")
 """The hand-kept team words and the list generated from cspell (scripts/build_tech_words.py)."""
