@@ -26,3 +26,17 @@ def test_a_score_without_grammar_says_it_is_provisional(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["check", str(message), "--grammar", "off"])
     assert result.exit_code in (0, 1), result.stderr
     assert "provisional: grammar not checked" in result.stdout
+
+
+def test_a_rubric_gap_says_what_to_add_once(tmp_path: Path) -> None:
+    """The gap's name is "Missing: ..."; the line goes on with the hint, not the name again."""
+    message = tmp_path / "update.txt"
+    message.write_text("Yesterday I fixed the flaky login test and merged the PR.\n")
+    args = ["check", str(message), "--grammar", "off", "--scenario", "standup-daily"]
+    result = CliRunner().invoke(cli, args)
+    gap = next(line for line in result.stdout.splitlines() if "will do next" in line)
+    assert gap.count("Missing:") == 1
+    assert gap.endswith(
+        "Missing: says what you will do next: Add your plan, e.g. 'Today I'll "
+        "start the refund email template.'"
+    )

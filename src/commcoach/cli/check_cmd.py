@@ -252,7 +252,9 @@ def render_text(report: Report, name: str) -> str:
         line, col = line_col(report.text, f.start)
         fix = f" (try: {', '.join(f.suggestions[:3])})" if f.suggestions else ""
         habit = finding_habit(f).name  # the plain name; rule ids are in --format json
-        finding = f"{name}:{line}:{col}: {f.severity.value} {habit}: {f.message}{fix}"
+        # a rubric gap's message is its name ("Missing: ..."): say what to add instead
+        said = f.explanation.better if f.source == "rubric" and f.explanation.better else f.message
+        finding = f"{name}:{line}:{col}: {f.severity.value} {habit}: {said}{fix}"
         lines.append(plain(finding, one_line=True))  # one line each, whatever a server says
     m = report.metrics
     band = m.band
