@@ -352,7 +352,6 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             "By default I would keep the old format.",
             "Do you mean the admin page?",
             "Does this mean we drop CSV?",
-            "So the job runs hourly?",
             "The limit is 100, correct?",
             "Should I also update the docs?",
             "May I rename the module?",
@@ -372,6 +371,7 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
         ],
         [
             "I fixed the bug.",
+            "So the job runs hourly?",  # a reading to confirm, no option: see understanding
             "When is the deadline?",
             "Please review my PR.",
             "Which issues should I add?",

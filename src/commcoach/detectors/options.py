@@ -2,9 +2,9 @@
 
 Forms seen in real comments (benchmarks/quality_rubric.py): alternatives ("or", "instead of",
 "an alternative"), yes/no proposals ("Should I add X?", "Shall we use Y?", "May I rename it?"),
-candidate readings ("Do you mean X?", "Does this mean Y?"), statements put up for confirmation
-("So the build uses Node 18?"), offers ("I can write the docs"), "I was thinking of", "what if",
-"let's", "would it be better to", and defaults ("Unless you object, I'll ...").
+candidate readings ("Do you mean X?", "Does this mean Y?"), offers ("I can write the docs"),
+"I was thinking of", "what if", "let's", "would it be better to", and defaults ("Unless you
+object, I'll ...").
 """
 
 from __future__ import annotations
@@ -146,28 +146,7 @@ _OFFER = WordRules(
 )
 """An offer to do something, in a statement."""
 
-_AUX_OR_WH = frozenset(
-    str.split(
-        "is are was were am do does did can could should shall would will may might must have has "
-        "isn't aren't wasn't weren't don't doesn't didn't can't couldn't shouldn't wouldn't won't "
-        "haven't hasn't what which when where who whom whose why how any anything anyone anybody "
-        "anywhere someone somebody something"
-    )
-)
-_INDIRECT = re.compile(
-    r"\b(?:what|which|when|where|who|why|how|whether|wonder|wondering|curious|ask|asking)\b",
-    IGNORE,
-)
 _OR = re.compile(r"\bor\b(?!\s+not\b)", IGNORE)
-_FRAMED_QUESTION = re.compile(
-    r"""(?:^|[,;]\s*)(?:so\s*,?\s*)?(?:if|when|regarding|about|for|since|as|given|in|on|with)\b
-        [^?\n]{0,200}?,
-        \s*(?:(?:so|then)\s+)?(?:is|are|was|were|am|do|does|did|can|could|should|shall|would
-        |will|may|might|must|have|has|what|which|when|where|who|why|how)\s""",
-    VERBOSE,
-)
-"""'If X is planned, can I still file a bug?', 'Regarding the DG, are we required to ...?': a
-framed question asks; it puts up no reading to confirm."""
 _PROPOSAL_QUESTION = re.compile(
     r"""^(?:
           (?:should|shall|may|can|could|must)\s+(?:I|we)\s+(?!ask\b|know\b|get\s+your\b
@@ -198,30 +177,11 @@ _CONFIRMATION = WordRules(
 """A reading put up for confirmation: 'Do you mean X?', 'Is this okay?', '..., right?'."""
 
 
-def is_statement_form(clause: str) -> bool:
-    """A question worded as a statement: 'So the build uses Node 18?' puts up a reading."""
-    words = re.findall(r"[A-Za-z][\w'’]*", clause)
-    return (
-        len(words) >= 4
-        and words[0].lower().replace("’", "'") not in _AUX_OR_WH
-        and not _INDIRECT.search(clause)
-        and not _FRAMED_QUESTION.search(clause)
-        and not re.match(r"I\s+(?:can't|cannot|don't|am\s+not|'m\s+not)\b", clause)
-    )
-
-
-def statement_questions(text: str) -> Span | None:
-    """The first question worded as a statement ('We have to submit both files?')."""
-    for sentence in sentences(text):
-        if is_question(text, sentence):
-            start, clause = question_clause(text, sentence)
-            if is_statement_form(clause):
-                return Span(start, sentence.end)
-    return None
-
-
 def _question_options(text: str) -> Span | None:
-    """Questions that put up a choice: 'X or Y?', 'Should I X?', 'Do you mean X?', 'So X?'."""
+    """Questions that put up a choice: 'X or Y?', 'Should I X?', 'Do you mean X?'.
+
+    A statement worded as a question ('So the build uses Node 18?', 'We have to submit both
+    files?') checks the writer's reading of the task: it proposes no option and no default."""
     confirmations = list(_CONFIRMATION.finditer(text))
     for sentence in sentences(text):
         chunk = text[sentence.start : sentence.end]
@@ -237,8 +197,6 @@ def _question_options(text: str) -> Span | None:
             return sentence
         start, clause = question_clause(text, sentence)
         if _PROPOSAL_QUESTION.match(clause):
-            return Span(start, sentence.end)
-        if is_statement_form(clause):
             return Span(start, sentence.end)
     return None
 
