@@ -353,6 +353,7 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             "Do you mean the admin page?",
             "Does this mean we drop CSV?",
             "The limit is 100, correct?",
+            "We were wondering if the code should go in an appendix, or in the report itself.",
             "Should I also update the docs?",
             "May I rename the module?",
             "Shall we use Redis?",
@@ -372,6 +373,7 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
         [
             "I fixed the bug.",
             "So the job runs hourly?",  # a reading to confirm, no option: see understanding
+            "I was wondering if you could review my PR.",  # no alternative after it
             "When is the deadline?",
             "Please review my PR.",
             "Which issues should I add?",

@@ -47,6 +47,11 @@ _OPTIONS = WordRules(
         ("or", r"or\s+else\b"),
         ("fall fallback", r"fall\s*-?\s*back\b"),
         ("either", r"either\b[^.?!\n]{1,120}\bor\b"),
+        # an alternative asked indirectly: 'We were wondering if X, or if Y'
+        (
+            "wonder wondering sure unsure",
+            r"(?:wonder(?:ing)?|not\s+sure|unsure)\s+(?:if|whether)\b[^.?!\n]{1,160}\bor\b(?!\s+not\b)",
+        ),
         (
             "should shall do can could would will must am is are",
             r"""(?:should|shall|do|can|could|would|will|must|am|is|are)\s+(?:I|we)\b[^.?!\n]{1,120}
