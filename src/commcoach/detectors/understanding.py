@@ -156,12 +156,13 @@ _UNDERSTANDING = WordRules(
         ),
         ("makes make", r"makes?\s+it\s+(?:mandatory|optional|required|necessary)\b"),
         ("is are was were", r"(?:is|are|was|were)\s+not\s+[^.?!\n]{1,60}?\bbut\b"),
-        # a fact given as a reason: since the deadline has passed / because X can do it
+        # a fact given as a reason: since the deadline has passed / because X can do it (not
+        # 'because otherwise we are ...': the writer's own situation or motive is no reading)
         (
             "since because",
-            r"""(?:since|because)\s+(?!I\b|my\b|we\b|our\b|you\b|then\b|last\b|yesterday\b)
-                (?:[\w'-]+[\s,]+){0,6}?(?:is|are|was|were|has|have|had|can|does|do|doesn't|don't
-                |isn't|aren't|will|would)\b""",
+            r"""(?:since|because)\s+(?!then\b|last\b|yesterday\b)
+                (?:(?!(?:I|my|we|our|you|your)\b)[\w'-]+[\s,]+){0,6}?(?:is|are|was|were|has|have
+                |had|can|does|do|doesn't|don't|isn't|aren't|will|would)\b""",
         ),
         # what one knows and does not: I am unfamiliar with / I can't figure out how
         ("i i'm", r"I(?:'m|\s+am)\s+(?:not\s+|un)?familiar\s+with\b"),
