@@ -238,6 +238,8 @@ _LEARNER_RULES: dict[str, tuple[str, str]] = {
     "CC_PREPOSITION": ("Wrong preposition", "'access to', 'depend on', 'discuss it'"),
     "CC_STATIVE_PROGRESSIVE": ("'-ing' with a state verb", "'I have access', not 'am having'"),
     "CC_UNTIL_BY": ("'Until' for a deadline", "'finish by Friday'; 'until' is for how long"),
+    "CC_BE_BASE_FORM": ("'Be' + base form", "'are making' or 'make', not 'are make'"),
+    "CC_QUANTIFIER_SINGULAR": ("Plural after 'several'", "'several bugs', 'various tools'"),
     "CC_PLURAL_AFTER_NUMBER": ("Plural after a number", "'10 seconds', 'two bugs'"),
     "CC_PLURAL_AFTER_QUANTITY": ("Plural after 'one of the'", "'one of the tests fails'"),
     "CC_MORE_NUMBER": ("'More two days'", "'two more days'"),

@@ -237,6 +237,19 @@ LEARNER_TEXT: dict[str, tuple[str, str, str]] = {
         "I am not having access to the staging database.",
         "I do not have access to the staging database.",
     ),
+    "CC_BE_BASE_FORM": (
+        'A form of "be" cannot be followed by a plain verb: say what is going on with -ing '
+        '("we are finishing"), or drop "be" ("we finish"). Learners often add "be" where their '
+        "language marks the present tense.",
+        "We are finish the report today.",
+        "We are finishing the report today.",
+    ),
+    "CC_QUANTIFIER_SINGULAR": (
+        '"Various", "several", "certain" and "numerous" pick from more than one thing, so the '
+        "countable noun after them is plural.",
+        "We need various tool for the migration.",
+        "We need various tools for the migration.",
+    ),
     "CC_UNTIL_BY": (
         'For a deadline English says "by Friday"; "until Friday" means the action goes on '
         'the whole time up to Friday, so "finish until Friday" confuses the reader about the '
