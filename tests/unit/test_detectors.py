@@ -299,6 +299,7 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
         [
             "My understanding is that the export runs nightly.",
             "I understand that we need CSV.",
+            "I assumed the 95th percentile.",
             "If I understand correctly, only admins see it.",
             "The ticket says the limit is 100.",
             "From what I read, the job runs nightly.",

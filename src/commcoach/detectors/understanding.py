@@ -44,7 +44,7 @@ _UNDERSTANDING = WordRules(
         (
             "i we",
             r"""(?<!\bmay\s)(?<!\bcan\s)(?<!\bcould\s)(?<!\bdo\s)(?<!\bdid\s)(?<!\bshould\s)
-                (?:I|we)\s+(?:\w+ly\s+)?(?:(?:gather|assume|believe|suppose)\s+(?!so\b|not\b)\w+
+                (?:I|we)\s+(?:\w+ly\s+)?(?:(?:gather|assume|assumed|believe|suppose)\s+(?!so\b|not\b)\w+
                 |(?:understand|understood|see|know|read|noticed|saw|reali[sz]e|reali[sz]ed)\s+
                 (?:that|the|this|how|it|you|from|there|why|what))\b""",
         ),
