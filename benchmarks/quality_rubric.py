@@ -27,8 +27,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from commcoach.detectors import BUILTIN_DETECTORS
 from commcoach.language import parse
+from commcoach.rubric.detectors import BUILTIN_DETECTORS
 from commcoach.text import Span
 
 DEFAULT_EVAL = Path(

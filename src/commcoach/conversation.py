@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from commcoach.feedback.report import Report
-from commcoach.matching import find_evidence
 from commcoach.models import END, FollowUp, RubricElement, Scenario
+from commcoach.rubric.matching import find_evidence
 
 
 @dataclass(frozen=True)

@@ -22,8 +22,7 @@ from pydantic import (
     model_validator,
 )
 
-from commcoach import safe_regex
-from commcoach.detector_names import BUILTIN_DETECTOR_NAMES
+from commcoach.rubric.names import BUILTIN_DETECTOR_NAMES
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=4000, strip_whitespace=True)]
@@ -68,18 +67,12 @@ class PhrasesDetector(_Frozen):
 
 
 class RegexDetector(_Frozen):
-    """Matches a Python regular expression (case-insensitive), within a time budget."""
+    """Matches a Python regular expression (case-insensitive), within a time budget.
+
+    Whether the pattern compiles and can be bounded is checked when the file loads
+    (commcoach.rubric.validation), so this model needs no regular-expression engine."""
 
     regex: Annotated[str, StringConstraints(min_length=1, max_length=500)]
-
-    @field_validator("regex")
-    @classmethod
-    def _compiles(cls, value: str) -> str:
-        """Refuse patterns that do not compile or cannot be bounded (see safe_regex)."""
-        why = safe_regex.refusal(value)
-        if why is not None:
-            raise ValueError(why)
-        return value
 
 
 class BuiltinRef(_Frozen):

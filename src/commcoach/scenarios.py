@@ -18,7 +18,8 @@ from pydantic import ValidationError
 
 from commcoach import paths
 from commcoach.errors import ScenarioError, format_location
-from commcoach.models import AllOf, AnyOf, DetectorSpec, ReferenceProblem, Scenario
+from commcoach.models import ReferenceProblem, Scenario
+from commcoach.rubric.validation import MAX_DETECTOR_DEPTH, first_problem
 from commcoach.safe_text import plain_tree
 
 MAX_FILE_BYTES = 256 * 1024
@@ -28,8 +29,6 @@ MAX_YAML_DEPTH = 40
 
 Checked while composing, before any object is built: PyYAML's composer and constructor recurse
 once per level, so an 800-byte file nested 400 deep would otherwise end in RecursionError."""
-MAX_DETECTOR_DEPTH = 8
-"""any:/all: inside any:/all: deeper than this is refused (a real detector needs 2 or 3)."""
 SUFFIXES = (".yaml", ".yml")
 _RAW_FIELDS = frozenset({"regex"})
 """Fields kept exactly as written: a pattern is matched, never shown to the learner."""
@@ -109,9 +108,9 @@ def parse_scenario(text: str, name: str) -> Scenario:
         raise ScenarioError(f"{name}: nested too deeply") from None
     except ValidationError as exc:
         raise _located(name, node, *_first_problem(exc)) from None
-    too_deep = _deep_detector(scenario)
-    if too_deep is not None:
-        raise _located(name, node, too_deep, f"any:/all: nested deeper than {MAX_DETECTOR_DEPTH}")
+    unsafe = first_problem(scenario)  # a pattern that cannot be bounded, nesting too deep
+    if unsafe is not None:
+        raise _located(name, node, *unsafe)
     return scenario
 
 
@@ -124,29 +123,6 @@ def _located(
     prefix = f"{name}:{line_number}" if line_number else name
     message = f"{prefix}: {where}: {problem}" if where else f"{prefix}: {problem}"
     return ScenarioError(" ".join(message.split()))
-
-
-def _deep_detector(scenario: Scenario) -> tuple[str | int, ...] | None:
-    """Where a detector nests any:/all: deeper than MAX_DETECTOR_DEPTH, if anywhere."""
-    roots: list[tuple[DetectorSpec, tuple[str | int, ...]]] = [
-        (e.detector, ("rubric", "elements", i, "detector"))
-        for i, e in enumerate(scenario.rubric.elements)
-    ]
-    for t, turn in enumerate(scenario.turns):
-        for f, follow in enumerate(turn.follow_ups):
-            for key, spec in (("when", follow.when), ("unless", follow.unless)):
-                if spec is not None:
-                    roots.append((spec, ("turns", t, "follow_ups", f, key)))
-    stack = [(spec, loc, 0) for spec, loc in roots]
-    while stack:
-        spec, loc, depth = stack.pop()
-        if isinstance(spec, AnyOf | AllOf):
-            if depth >= MAX_DETECTOR_DEPTH:
-                return loc
-            key = "any" if isinstance(spec, AnyOf) else "all"
-            inner = spec.any if isinstance(spec, AnyOf) else spec.all
-            stack.extend((child, (*loc, key, i), depth + 1) for i, child in enumerate(inner))
-    return None
 
 
 def _one_line(exc: yaml.YAMLError) -> str:
@@ -295,4 +271,12 @@ def load_library(extra_dirs: Sequence[Path] = ()) -> Library:
     return library
 
 
-__all__ = ["Library", "ScenarioError", "builtin_dir", "load_file", "load_library", "parse_scenario"]
+__all__ = [
+    "MAX_DETECTOR_DEPTH",
+    "Library",
+    "ScenarioError",
+    "builtin_dir",
+    "load_file",
+    "load_library",
+    "parse_scenario",
+]

@@ -16,8 +16,8 @@ import pytest
 from commcoach.conversation import Conversation
 from commcoach.feedback import readability
 from commcoach.feedback.report import RubricResult, TargetBand
-from commcoach.matching import find_evidence
 from commcoach.models import Audience, Register, RubricElement, Scenario
+from commcoach.rubric.matching import find_evidence
 from commcoach.scenarios import load_file, load_library, load_paths, scenario_files
 from commcoach.text import count_words
 
@@ -233,7 +233,7 @@ def test_readme_example_is_a_valid_scenario_whose_answers_meet_its_rubric() -> N
 
 
 def test_readme_documents_every_builtin_detector_and_lists_every_scenario() -> None:
-    from commcoach.detectors import BUILTIN_DETECTORS
+    from commcoach.rubric.detectors import BUILTIN_DETECTORS
 
     text = README.read_text(encoding="utf-8")
     for name in BUILTIN_DETECTORS:

@@ -18,8 +18,8 @@ from click.testing import CliRunner
 from commcoach import safe_regex
 from commcoach.cli import cli
 from commcoach.errors import ScenarioError
-from commcoach.matching import find_evidence
 from commcoach.models import RegexDetector
+from commcoach.rubric.matching import find_evidence
 from commcoach.scenarios import (
     MAX_DETECTOR_DEPTH,
     builtin_dir,

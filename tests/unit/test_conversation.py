@@ -6,8 +6,8 @@ from pathlib import Path
 
 from commcoach.conversation import Conversation
 from commcoach.feedback.report import RubricResult
-from commcoach.matching import find_evidence
 from commcoach.models import Scenario
+from commcoach.rubric.matching import find_evidence
 from commcoach.scenarios import load_file
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "valid-scenario.yaml"

@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_detectors import CASES
 
-from commcoach.detectors import (
+from commcoach.language import parse
+from commcoach.rubric.detectors import (
     BUILTIN_DETECTORS,
     options,
     progress,
@@ -19,9 +20,8 @@ from commcoach.detectors import (
     timing,
     understanding,
 )
-from commcoach.detectors.base import WordRules, in_protected, tokens
-from commcoach.detectors.headings import sections
-from commcoach.language import parse
+from commcoach.rubric.detectors.base import WordRules, in_protected, tokens
+from commcoach.rubric.detectors.headings import sections
 
 
 def _evidence(name: str, text: str) -> str | None:
@@ -204,6 +204,6 @@ def test_any_text_gives_no_evidence_or_a_span_inside_it(text: str) -> None:
 
 
 def test_the_domain_model_knows_every_detector_name_without_importing_them() -> None:
-    from commcoach.detector_names import BUILTIN_DETECTOR_NAMES
+    from commcoach.rubric.names import BUILTIN_DETECTOR_NAMES
 
     assert set(BUILTIN_DETECTORS) == BUILTIN_DETECTOR_NAMES

@@ -19,13 +19,15 @@ def _imported_after(statement: str) -> set[str]:
 
 def test_the_domain_model_does_not_import_the_detectors() -> None:
     modules = _imported_after("import commcoach.models")
-    assert "commcoach.detectors" not in modules
-    assert "commcoach.matching" not in modules
+    assert "commcoach.rubric.detectors" not in modules
+    assert "commcoach.rubric.matching" not in modules
 
 
 def test_the_language_layer_imports_no_channel() -> None:
     modules = _imported_after("import commcoach.language")
-    assert not {m for m in modules if m.startswith(("commcoach.feedback", "commcoach.detectors"))}
+    assert not {
+        m for m in modules if m.startswith(("commcoach.feedback", "commcoach.rubric.detectors"))
+    }
 
 
 def test_channels_read_the_same_sentences_from_one_document() -> None:

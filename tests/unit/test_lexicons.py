@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from commcoach.detectors import BUILTIN_DETECTORS
 from commcoach.feedback.style.structure import missing_greeting, missing_signoff
 from commcoach.language.lexicons import entries, groups
+from commcoach.rubric.detectors import BUILTIN_DETECTORS
 
 BODY = "The export job is merged. I will start the refund template today."
 
@@ -61,8 +61,8 @@ def test_section_labels_are_grouped_by_known_kinds() -> None:
 
 
 def test_the_passive_rules_and_the_done_detector_share_the_participles() -> None:
-    from commcoach.detectors.progress import _NOT_WORK_PARTICIPLES
     from commcoach.feedback.style.participles import IRREGULAR_PARTICIPLES
+    from commcoach.rubric.detectors.progress import _NOT_WORK_PARTICIPLES
 
     assert entries("irregular_participles") == IRREGULAR_PARTICIPLES
     assert set(IRREGULAR_PARTICIPLES) >= _NOT_WORK_PARTICIPLES

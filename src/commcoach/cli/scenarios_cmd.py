@@ -102,7 +102,7 @@ def validate(ctx: click.Context, paths: tuple[Path, ...]) -> None:
 
 def model_answer_problems(scenario: Scenario) -> list[str]:
     """A scenario whose own model answer misses its rubric teaches the wrong thing."""
-    from commcoach.matching import find_evidence
+    from commcoach.rubric.matching import find_evidence
 
     by_id = {e.id: e for e in scenario.rubric.elements}
     problems = []

@@ -13,7 +13,7 @@ from __future__ import annotations
 import threading
 
 from commcoach.config import Settings
-from commcoach.feedback import readability, rubric
+from commcoach.feedback import readability
 from commcoach.feedback.grammar.base import GrammarChecker, Progress, make_grammar_checker
 from commcoach.feedback.report import (
     Category,
@@ -30,6 +30,7 @@ from commcoach.feedback.verify import order_suggestions
 from commcoach.feedback.word_order import word_order_findings
 from commcoach.language import Document, Span, parse
 from commcoach.models import RubricElement, Scenario, WordBounds
+from commcoach.rubric import evaluate as rubric
 
 DEFERRED = GrammarStatus(
     state=GrammarState.NOT_CHECKED,

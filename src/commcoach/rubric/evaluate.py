@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from commcoach.feedback.report import Category, Explanation, Finding, RubricResult, Severity
 from commcoach.language import Document
-from commcoach.matching import find_evidence
 from commcoach.models import RubricElement, Scenario
+from commcoach.rubric.matching import find_evidence
 
 
 def evaluate(

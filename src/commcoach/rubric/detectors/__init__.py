@@ -21,16 +21,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from commcoach.detectors.base import Detector, normalised
-from commcoach.detectors.options import detect_options
-from commcoach.detectors.progress import (
+from commcoach.rubric.detectors.base import Detector, normalised
+from commcoach.rubric.detectors.options import detect_options
+from commcoach.rubric.detectors.progress import (
     detect_blocker,
     detect_completed_action,
     detect_future_plan,
     detect_no_blockers,
 )
-from commcoach.detectors.questions import detect_question
-from commcoach.detectors.social import (
+from commcoach.rubric.detectors.questions import detect_question
+from commcoach.rubric.detectors.social import (
     detect_apology,
     detect_gratitude,
     detect_greeting,
@@ -38,8 +38,8 @@ from commcoach.detectors.social import (
     detect_request,
     detect_sign_off,
 )
-from commcoach.detectors.timing import detect_date_time
-from commcoach.detectors.understanding import detect_understanding
+from commcoach.rubric.detectors.timing import detect_date_time
+from commcoach.rubric.detectors.understanding import detect_understanding
 
 __all__ = ["BUILTIN_DETECTORS", "BuiltinDetector", "Detector", "detect_question"]
 

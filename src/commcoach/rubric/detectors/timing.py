@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from commcoach.detectors.base import (
+from commcoach.rubric.detectors.base import (
     VERBOSE,
     Detector,
     WordRules,

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import re
 
-from commcoach.detectors.base import (
+from commcoach.language.lexicons import entries
+from commcoach.language.sections import is_empty_answer, is_negative_answer
+from commcoach.language.spans import Span
+from commcoach.rubric.detectors.base import (
     VERBOSE,
     Detector,
     StartRules,
@@ -28,16 +31,13 @@ from commcoach.detectors.base import (
     sentence_at,
     standalone,
 )
-from commcoach.detectors.headings import (
+from commcoach.rubric.detectors.headings import (
     evidence,
     heading_finder,
     not_a_heading,
     section_at,
     sections,
 )
-from commcoach.language.lexicons import entries
-from commcoach.language.sections import is_empty_answer, is_negative_answer
-from commcoach.language.spans import Span
 
 # --- done --------------------------------------------------------------------------------------
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from commcoach.detectors.base import (
+from commcoach.rubric.detectors.base import (
     IGNORE,
     VERBOSE,
     Detector,
@@ -25,7 +25,7 @@ from commcoach.detectors.base import (
     regex_finder,
     sentences,
 )
-from commcoach.detectors.questions import LEAD_NOISE
+from commcoach.rubric.detectors.questions import LEAD_NOISE
 from commcoach.text import Span
 
 _PROPOSAL_AFTER_THINK = (

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 
-from commcoach.detectors.base import Detector
 from commcoach.language.document import parse
 from commcoach.language.sections import Section, is_empty_answer, starts_negative
 from commcoach.language.spans import Span
+from commcoach.rubric.detectors.base import Detector
 
 __all__ = [
     "Section",

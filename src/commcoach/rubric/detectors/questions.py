@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from commcoach.detectors.base import VERBOSE, in_protected, is_question, sentences
+from commcoach.rubric.detectors.base import VERBOSE, in_protected, is_question, sentences
 from commcoach.text import Span
 
 _SUBJECT = (

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from commcoach.detectors.base import (
+from commcoach.language.lexicons import alternation
+from commcoach.rubric.detectors.base import (
     IGNORE,
     VERBOSE,
     Detector,
@@ -20,7 +21,6 @@ from commcoach.detectors.base import (
     regex_finder,
     sentences,
 )
-from commcoach.language.lexicons import alternation
 from commcoach.text import Span
 
 # --- request -----------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from commcoach.detectors.base import (
+from commcoach.rubric.detectors.base import (
     IGNORE,
     VERBOSE,
     Detector,
@@ -25,7 +25,7 @@ from commcoach.detectors.base import (
     regex_finder,
     sentences,
 )
-from commcoach.detectors.questions import QUESTION_START, question_clause
+from commcoach.rubric.detectors.questions import QUESTION_START, question_clause
 from commcoach.text import Span
 
 _ADJECTIVE = r"\w+(?:er|able|ible|ent|ant|ive|ful|ous|al|ic|ate)"
