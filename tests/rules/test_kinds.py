@@ -252,7 +252,7 @@ def test_buried_request_points_at_the_request_in_long_messages_only() -> None:
     )
     ask = "Could you move the backup to 4 am?"
     text = "Hi Tom,\n" + background * 3 + ask + "\nThanks,\nLi"
-    assert flagged("structure.buried_request", text) == ["Could you"]
+    assert flagged("structure.buried_request", text) == ["Could you move"]  # the rubric's evidence
     short = "Hi Tom,\n" + background + ask + "\nThanks,\nLi"
     assert flagged("structure.buried_request", short) == []
     first = "Hi Tom,\n" + ask + " " + background * 3 + "\nLi"

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from commcoach.feedback.style.context import overlaps_protected, sentences
+from commcoach.language.asking import QUESTION_OPENING
 from commcoach.language.lexicons import alternation
 from commcoach.text import Span
 
@@ -34,29 +35,6 @@ _SIGNOFF = re.compile(
 )
 """Sign-offs and closing sentences: lexicons/sign_offs.txt and closing_sentences.txt, shared
 with the rubric's `sign_off` detector."""
-_REQUEST = re.compile(
-    r"\b(?:could|can|would|will)\s+you\b|\bplease\b|\blet\s+me\s+know\b|\bI\s+need\s+you\s+to\b|"
-    r"\bI(?:'d|\s+would)\s+(?:like|appreciate)\b|\bwould\s+it\s+be\s+possible\b|"
-    r"\bdo\s+you\s+mind\b|\b(?:could|can|may|shall)\s+(?:I|we)\b",
-    re.IGNORECASE,
-)
-_QUESTION_START = re.compile(
-    r"""(?:
-        (?:can|could|would|will)\s+(?:you|we|I|someone|anyone)
-      | (?:do|does|did)\s+(?:you|we|they|it|this|that|anyone|someone)
-      | (?:is|are|was|were)\s+(?:there|it|this|that|you|we|they|the|anyone)
-      | (?:have|has)\s+(?:you|we|they|anyone|someone)
-      | (?:should|shall)\s+(?:I|we)
-      | when\s+(?:will|can|could|do|does|is|are|should|would)
-      | where\s+(?:is|are|do|does|can|should)
-      | why\s+(?:is|are|does|do|did|was|were|isn't|doesn't)
-      | how\s+(?:do|does|can|could|should|long|much|many)
-      | who\s+(?:is|can|should|will|owns)
-      | what\s+(?:do|does|should|time|is\s+the)
-      | any\s+(?:update|updates|news|idea|ideas|thoughts)\b
-    )\b""",
-    re.IGNORECASE | re.VERBOSE,
-)
 _ONLY_GREETING = re.compile(
     r"""\s*(?:hi|hello|hey|hiya|good\s+morning|morning|yo)(?:\s+(?:there|all|team|\w+))?[\s,!.]*
         (?:(?:are\s+you\s+(?:there|around|free|available|busy)(?:\s+now)?
@@ -151,11 +129,25 @@ _CLOSING = re.compile(
 """Closing questions ("Would that work for you?") follow a proposal; they are not its request."""
 
 
+def _request_in(text: str, span: Span) -> Span | None:
+    """The words of the sentence that ask someone for something: the rubric's `request`
+    detector (one definition of a request for both engines; tests/unit/test_asking.py)."""
+    from commcoach.rubric.detectors import BUILTIN_DETECTORS  # its patterns compile on first use
+
+    found = BUILTIN_DETECTORS["request"].detect(text[span.start : span.end])
+    return None if found is None else Span(span.start + found.start, span.start + found.end)
+
+
 def _is_request(text: str, span: Span) -> bool:
+    """A question ('?' or built as one) or a request; a closing 'Would that work?' is neither."""
     if _CLOSING.match(text, span.start, span.end):
         return False
     sentence = text[span.start : span.end].rstrip()
-    return sentence.endswith("?") or bool(_REQUEST.search(text, span.start, span.end))
+    return (
+        sentence.endswith("?")
+        or QUESTION_OPENING.match(sentence) is not None
+        or _request_in(text, span) is not None
+    )
 
 
 def buried_request(text: str, min_sentences: int) -> list[Hit]:
@@ -166,9 +158,9 @@ def buried_request(text: str, min_sentences: int) -> list[Hit]:
     if any(_is_request(text, s) for s in content[:-1]):
         return []
     last = content[-1]
-    marker = _REQUEST.search(text, last.start, last.end)
-    if marker and not overlaps_protected(text, *marker.span()):
-        return [Hit(marker.start(), marker.end())]
+    marker = _request_in(text, last)
+    if marker and not overlaps_protected(text, marker.start, marker.end):
+        return [Hit(marker.start, marker.end)]
     return [Hit(last.start, last.end, whole=True)]
 
 
@@ -177,7 +169,7 @@ def question_without_mark(text: str, min_sentences: int) -> list[Hit]:
     hits: list[Hit] = []
     for span in line_sentences(text):
         sentence = text[span.start : span.end]
-        if not _QUESTION_START.match(sentence) or sentence.endswith(("?", "!", ":", ",")):
+        if not QUESTION_OPENING.match(sentence) or sentence.endswith(("?", "!", ":", ",")):
             continue
         if sentence.endswith(".") and not sentence.endswith(".."):
             hits.append(Hit(span.end - 1, span.end, ["?"]))

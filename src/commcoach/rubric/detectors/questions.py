@@ -1,30 +1,22 @@
 """The question detector, and the clause of a question that later detectors read.
 
-A question ends with '?' (not one inside a URL or code), or opens like one ('Which branch should
-I use') without a full stop, or asks indirectly ('I was wondering whether ...', 'I'd like to know
-when ...', 'Could you tell me ...'). 'Do let me know!' is an imperative, not a question.
+A question ends with '?' (not one inside a URL or code), or is built as one ('Which branch should
+I use', 'Can you share the URL.': commcoach.language.asking), or asks indirectly ('I was
+wondering whether ...', 'I'd like to know when ...', 'Could you tell me ...').
+'Do let me know!' is an imperative, not a question.
 """
 
 from __future__ import annotations
 
 import re
 
+from commcoach.language.asking import QUESTION_OPENING
 from commcoach.rubric.detectors.base import VERBOSE, in_protected, is_question, sentences
 from commcoach.text import Span
 
-_SUBJECT = (
-    r"(?:you|I|we|they|he|she|it|this|that|these|those|there|the|a|an|my|our|your|their|his|her"
-    r"|someone|anyone|anybody|somebody|everyone|[A-Z][\w-]*)"
-)
-QUESTION_START = re.compile(
-    rf"""^\s*(?:[-*•]\s*)?(?:
-          (?:what|which|when|where|who|whom|whose|why|how)\b
-        | (?:is|are|was|were|do|does|did|can|could|should|shall|would|will|may|might|have|has|am)
-            \s+(?:not\s+)?{_SUBJECT}\b
-        | any\s+(?:idea|ideas|thoughts|chance)\b
-    )""",
-    VERBOSE,
-)
+QUESTION_START = QUESTION_OPENING
+"""A sentence built as a direct question: the language layer's one definition (also the style
+rule QuestionWithoutMark's), so "Can you share the URL." counts here and is told to add '?'."""
 
 _WH = r"(?:if|whether|why|how|what|when|where|which|who|whom|whose)"
 INDIRECT_QUESTION = re.compile(
@@ -53,7 +45,7 @@ def detect_question(text: str) -> Span | None:
             if len(chunk.split()) > 1:
                 return sentence
             vocative = vocative or sentence
-        elif chunk and chunk[-1] not in ".!:" and QUESTION_START.match(chunk):
+        elif chunk and chunk[-1] not in "!:" and QUESTION_START.match(chunk):
             return sentence
         else:
             indirect = INDIRECT_QUESTION.search(chunk)
