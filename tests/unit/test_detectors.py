@@ -138,6 +138,8 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             "Started the parser and working on the tests.",
             "The PR is in progress.",
             "The parser is done, still need to add the render step.",
+            "Ongoing\n- Node calls are flaky\n- Wrap up the reward bot",
+            "- [ ] Add tests for the importer",
         ],
         [
             "I fixed the bug yesterday.",
@@ -151,6 +153,10 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             "This week, I implemented the map view.",
             "You need to restart the server.",
             "Next: none",
+            "Done:\n- Add tests for the importer",
+            "Blocked:\n- Deploy to staging (no key)",
+            "- Node response is unreliable",
+            "- Review: approved",
         ],
     ),
     "request": (
@@ -342,6 +348,7 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             "I think I could be of great help.",
             "I need you to confirm the date.",
             "Could you help me to confirm the booking?",
+            "Because otherwise we are not allowed to merge it, I split the PR.",
         ],
     ),
     "options": (

@@ -280,15 +280,39 @@ _ONGOING_LINE = StartRules(
 """A sentence or line that opens with ongoing work or a plan: '- Still working on X', 'Hope to'."""
 
 
+_TODO_ITEM = StartRules(
+    re.compile(
+        r"""[ \t]*[-*•][ \t]*(?:\[[ \t]\][ \t]*)?
+        (?-i:(?:Wrap|Clean|Set|Write|Look)\s+(?:up|into)|Add|Fix|Write|Finish|Implement|Test
+        |Review|Update|Deploy|Merge|Refactor|Investigate|Prepare|Create|Start|Continue|Complete
+        |Document|Move|Migrate|Research|Submit|Publish|Release|Integrate|Improve|Build|Design
+        |Draft|Rework|Remove|Debug|Explore|Polish|Finalize|Finalise|Port|Rewrite|Extend|Open
+        |Send|Schedule|Plan|Discuss|Benchmark|Profile|Measure|Optimize|Optimise)\b
+        (?![ \t]*[:?])""",
+        VERBOSE,
+    )
+)
+"""A to-do item: a list line that opens with a work verb in its base form ('- Wrap up the
+bot', '- [ ] Add tests'). A base form (no -ed, no -ing) in a list of one's own work is a step to
+take; under 'Done:' it is a finished one and under 'Blocked:' a blocker, so those are left out."""
+
+
 def _not_under_other_heading(text: str, match: re.Match[str]) -> bool:
     """'- Working on X' under 'Done:' reports the past, and under 'Blocked:' a blocker."""
     section = section_at(text, match.start())
     return section is None or section.kind == "next"
 
 
+def _not_done_or_blocked(text: str, match: re.Match[str]) -> bool:
+    """A to-do item counts anywhere but under a 'Done:' or 'Blocked:' kind of heading."""
+    section = section_at(text, match.start())
+    return section is None or section.kind not in {"done", "blocked"}
+
+
 detect_future_plan: Detector = earliest(
     regex_finder(_FUTURE, all_of(not_in_question, not_quoted)),
     regex_finder(_ONGOING_LINE, all_of(not_in_question, _not_under_other_heading)),
+    regex_finder(_TODO_ITEM, all_of(not_in_question, _not_done_or_blocked)),
     heading_finder("next"),
 )
 """Says what comes next: future forms, plans, ongoing work, or a 'Next:' heading with content."""

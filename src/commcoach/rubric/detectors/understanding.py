@@ -230,9 +230,19 @@ def _conditional_behaviour(text: str) -> Span | None:
     return None
 
 
+_OTHERWISE_BEFORE = re.compile(r"\botherwise\b[^.?!;\n]{0,60}$", IGNORE)
+
+
+def _not_hypothetical(text: str, match: re.Match[str]) -> bool:
+    """'(because) otherwise we are not allowed to fix it' is a consequence that would follow,
+    a motive: the clause after 'otherwise' is irrealis, no statement of how things are."""
+    return _OTHERWISE_BEFORE.search(text, max(0, match.start() - 70), match.start()) is None
+
+
 def _keep_understanding(text: str, match: re.Match[str]) -> bool:
     return (
         _not_after_wh(text, match)
+        and _not_hypothetical(text, match)
         and not in_protected(text, match.start())
         and not_quoted(text, match)
     )
