@@ -244,6 +244,25 @@ LEARNER_TEXT: dict[str, tuple[str, str, str]] = {
         "We are finish the report today.",
         "We are finishing the report today.",
     ),
+    "CC_UNTIL_NOW_PRESENT": (
+        '"Until now" covers the time up to this moment, so English uses the present perfect '
+        '("until now I have tried"). The simple present ("until now I try") says nothing about '
+        "that stretch of time and reads as a tense slip.",
+        "Until now, I try to keep the tests green.",
+        "Until now, I have tried to keep the tests green.",
+    ),
+    "CC_VERY_COMPARATIVE": (
+        '"Very" makes an adjective stronger ("very fast"), but not a comparative: with "less", '
+        '"fewer" and "more" English says "much" or "far" ("much less time").',
+        "We finished it in very less time.",
+        "We finished it in much less time.",
+    ),
+    "CC_A_NOUN_PLURAL": (
+        '"A" or "an" means one, so the noun it goes with is singular, even after other nouns '
+        'that describe it ("a football club fan", "a support ticket").',
+        "He is a football club fans.",
+        "He is a football club fan.",
+    ),
     "CC_QUANTIFIER_SINGULAR": (
         '"Various", "several", "certain" and "numerous" pick from more than one thing, so the '
         "countable noun after them is plural.",
