@@ -26,7 +26,7 @@ DIRECT_QUESTIONS = [
     "Does Maria know about the change",
     "Isn't the deadline on Friday",
     "How long will the migration take",
-    "Who owns the billing service",
+    "Who can review the billing change",
     "What time does the stand-up start",
     "Any update on the release",
     "Should I open a new ticket for this",
@@ -44,6 +44,8 @@ NOT_QUESTIONS = [
     "Will do.",
     "Is working now.",
     "The export is done.",
+    "What follows is a brief discussion of earlier designs.",
+    "What is needed is a staging key.",
 ]
 INDIRECT_QUESTIONS = [
     "I was wondering whether the API is public.",

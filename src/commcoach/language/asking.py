@@ -13,7 +13,9 @@ tests/unit/test_asking.py checks that they agree sentence by sentence.
 
 "Do" and "have" also open imperatives ("Do the needful", "Have a good weekend"), so they count
 only before a pronoun or a name; "when" also opens a clause ("When the build is ready, I ..."),
-"Which will make it faster." continues the sentence before (a relative clause, as in "Which is
+"What follows is ..." and "What is needed is ..." are free relatives (a clause as subject), so a
+wh-subject needs inversion ("What is the ETA") or a modal ("Who can review it"); "Which will make
+it faster." continues the sentence before (a relative clause, as in "Which is
 why ..."), so "which" needs its noun or an inverted subject ("Which is it"); and "what we need is
 a key" is a clause as subject, not a question (no pronoun after the wh-word
 in the wh + noun form).
@@ -39,6 +41,13 @@ def _question_opening() -> re.Pattern[str]:
     name = r"(?-i:[A-Z])[\w-]*"  # 'Does Maria know', 'Is PAY-231 still open'
     subject = rf"(?:{pronoun}|{_words('determiners')}|{name})"
     any_aux = rf"(?:{aux}|{bare}|{negative})"
+    # The noun after 'which/what' ('Which branch should I'): no auxiliary, and a word in -s
+    # (a plural noun, or a verb as in 'What follows is') agrees only with a plural auxiliary.
+    word = rf"(?!{any_aux}\b)[\w-]+"
+    singular_end = rf"(?!{any_aux}\b)[\w-]*(?:[^\Ws]|ss)"
+    plural_aux = r"(?:are|were|do|did|have|can|could|should|shall|would|will|may|might|must)"
+    noun_words = rf"""(?:(?:\s+{word})?\s+{singular_end}(?=\s+{any_aux}\b)
+        |(?:\s+{word})?\s+{word}(?=\s+{plural_aux}\b))"""
     return re.compile(
         rf"""^\s*(?:[-*•>]\s*)?(?:
               {aux}\s+(?:not\s+)?{subject}
@@ -46,9 +55,9 @@ def _question_opening() -> re.Pattern[str]:
             | {negative}\s+{subject}
             | {_words("wh_adverbs")}\s+{any_aux}
             | how\s+{_words("how_quantities")}
-            | {_words("wh_subjects")}\s+(?:{any_aux}|(?-i:[a-z])+s)
+            | {_words("wh_subjects")}\s+(?:{any_aux}\s+{subject}|{_words("modals")})
             | {_words("wh_words")}\s+{any_aux}\s+{subject}
-            | {_words("wh_words")}(?!\s+{pronoun}\b)(?:\s+[\w-]+){{1,2}}?\s+{any_aux}\s+{subject}
+            | {_words("wh_words")}(?!\s+{pronoun}\b){noun_words}\s+{any_aux}\s+{subject}
             | any\s+{_words("any_nouns")}
         )\b""",
         re.IGNORECASE | re.VERBOSE,
