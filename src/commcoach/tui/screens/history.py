@@ -208,9 +208,14 @@ class HistoryScreen(Screen[None]):
 
     def _show_page(self, page: AttemptPage, screen_width: int | None = None) -> None:
         """Fill the table; titles are cut to what the screen leaves them (its new width when
-        called from a resize: `self.size` may still hold the old one)."""
+        called from a resize: `self.size` may still hold the old one). The same page at the
+        same width is left as it is: refilling would flash the columns back to their label
+        widths (a filter Select posts Changed on mount, which reloads the same page)."""
+        width_now = screen_width or self.size.width
+        if page == self.page and width_now == self.filled_width:
+            return
         self.page = page
-        self.filled_width = screen_width or self.size.width
+        self.filled_width = width_now
         width = max(16, self.filled_width - 46)
         now = self.ctx.clock()
         table = self.table
