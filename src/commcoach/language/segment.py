@@ -9,6 +9,7 @@ text is full of them. Every channel reads both through `commcoach.language.docum
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from commcoach.language.spans import Span
 
@@ -133,4 +134,19 @@ def protected_spans(text: str) -> tuple[Span, ...]:
                 continue
             spans.append(Span(match.start(), match.end()))
     spans.sort(key=lambda span: (span.start, span.end))
+    return tuple(spans)
+
+
+@lru_cache(maxsize=16)
+def lines(text: str) -> tuple[Span, ...]:
+    """Non-empty lines of `text`, trimmed: a block of text with no line break in it (read by
+    the style rules and the sign-off detector)."""
+    spans: list[Span] = []
+    start = 0
+    for piece in text.split("\n"):
+        stripped = piece.strip()
+        if stripped:
+            lead = start + len(piece) - len(piece.lstrip())
+            spans.append(Span(lead, lead + len(stripped)))
+        start += len(piece) + 1
     return tuple(spans)

@@ -10,7 +10,6 @@ local feedback runs on every keystroke burst, so 50+ rules must not each re-spli
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from commcoach.language.document import parse
 from commcoach.language.spans import Span
@@ -41,20 +40,6 @@ def sentences(text: str) -> tuple[Span, ...]:
 def protected(text: str) -> tuple[Span, ...]:
     """Spans no style rule may flag (code, URLs, paths, ids, camelCase...), from the document."""
     return parse(text).protected
-
-
-@lru_cache(maxsize=16)
-def lines(text: str) -> tuple[Span, ...]:
-    """Non-empty lines of `text`, trimmed: a block of text with no line break in it."""
-    spans: list[Span] = []
-    start = 0
-    for piece in text.split("\n"):
-        stripped = piece.strip()
-        if stripped:
-            lead = start + len(piece) - len(piece.lstrip())
-            spans.append(Span(lead, lead + len(stripped)))
-        start += len(piece) + 1
-    return tuple(spans)
 
 
 def words_outside_protected(text: str, span: Span) -> int:

@@ -26,7 +26,6 @@ from commcoach.feedback.style.base import Line, RuleBase, match_case, normalise
 from commcoach.feedback.style.context import (
     StyleContext,
     inside_protected,
-    lines,
     overlaps_protected,
     sentence_at,
     sentences,
@@ -42,6 +41,7 @@ from commcoach.feedback.style.patterns import (
     search_ranges,
 )
 from commcoach.feedback.style.phrases import PhraseIndex, split
+from commcoach.language.segment import lines
 from commcoach.models import Register
 from commcoach.text import Span, count_words
 

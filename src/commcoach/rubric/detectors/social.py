@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from commcoach.language.lexicons import alternation
+from commcoach.language.segment import lines as segment_lines
 from commcoach.rubric.detectors.base import (
     IGNORE,
     VERBOSE,
@@ -205,19 +206,6 @@ _LONGEST_CLOSING = 120
 """A sign-off line is short; longer candidates are not tried (and no pattern sees long runs)."""
 
 
-def _lines(text: str) -> list[Span]:
-    """Spans of the non-empty lines of `text`, trimmed."""
-    found: list[Span] = []
-    offset = 0
-    for line in text.split("\n"):
-        stripped = line.strip()
-        if stripped:
-            lead = offset + len(line) - len(line.lstrip())
-            found.append(Span(lead, lead + len(stripped)))
-        offset += len(line) + 1
-    return found
-
-
 def detect_sign_off(text: str) -> Span | None:
     """Closes with a sign-off: its own closing line(s) or a short closing sentence after content.
 
@@ -225,7 +213,7 @@ def detect_sign_off(text: str) -> Span | None:
     lines. 'Thanks, I will check it.' alone is a reply, not a sign-off: the words after 'Thanks'
     say something, and nothing comes before it for it to close.
     """
-    lines = _lines(text)
+    lines = list(segment_lines(text))
     for after in range(min(2, len(lines) - 1) + 1):
         closing = lines[-1 - after]
         following = lines[len(lines) - after :]
