@@ -15,6 +15,7 @@ from functools import lru_cache
 from commcoach.feedback.style.context import overlaps_protected, sentences
 from commcoach.language.asking import QUESTION_OPENING
 from commcoach.language.lexicons import alternation
+from commcoach.language.segment import lines
 from commcoach.text import Span
 
 
@@ -54,13 +55,10 @@ def line_sentences(text: str) -> tuple[Span, ...]:
     """Sentences, never crossing a line break (cached per text)."""
     spans: list[Span] = []
     for sentence in sentences(text):
-        start = sentence.start
-        for piece in text[sentence.start : sentence.end].split("\n"):
-            stripped = piece.strip()
-            if stripped:
-                lead = start + len(piece) - len(piece.lstrip())
-                spans.append(Span(lead, lead + len(stripped)))
-            start += len(piece) + 1
+        chunk = text[sentence.start : sentence.end]
+        spans.extend(
+            Span(sentence.start + line.start, sentence.start + line.end) for line in lines(chunk)
+        )
     return tuple(spans)
 
 
