@@ -11,14 +11,15 @@ own list: the style rule told the learner "Can you share the URL." needs a '?', 
 did not count it as a question at all. Now both read QUESTION_OPENING, and
 tests/unit/test_asking.py checks that they agree sentence by sentence.
 
-"Do" and "have" also open imperatives ("Do the needful", "Have a good weekend"), so they count
-only before a pronoun or a name; "when" also opens a clause ("When the build is ready, I ..."),
-"What follows is ..." and "What is needed is ..." are free relatives (a clause as subject), so a
-wh-subject needs inversion ("What is the ETA") or a modal ("Who can review it"); "Which will make
-it faster." continues the sentence before (a relative clause, as in "Which is
-why ..."), so "which" needs its noun or an inverted subject ("Which is it"); and "what we need is
-a key" is a clause as subject, not a question (no pronoun after the wh-word
-in the wh + noun form).
+Four look-alikes are left out:
+- "do" and "have" also open imperatives ("Do the needful", "Have a good weekend"), so they count
+  only before a pronoun or a name;
+- "when" also opens a clause ("When the build is ready, I ...");
+- a free relative is a clause as subject ("What follows is ...", "What is needed is ...", "What
+  we need is ..."), so a wh-subject needs inversion ("What is the ETA") or a modal ("Who can
+  review it"), and no pronoun follows a wh-word before its noun;
+- "Which will make it faster." continues the sentence before (as in "Which is why ..."), so
+  "which" needs its noun or an inverted subject ("Which is it").
 """
 
 from __future__ import annotations
@@ -45,7 +46,8 @@ def _question_opening() -> re.Pattern[str]:
     # (a plural noun, or a verb as in 'What follows is') agrees only with a plural auxiliary.
     word = rf"(?!{any_aux}\b)[\w-]+"
     singular_end = rf"(?!{any_aux}\b)[\w-]*(?:[^\Ws]|ss)"
-    plural_aux = r"(?:are|were|do|did|have|can|could|should|shall|would|will|may|might|must)"
+    modals = _words("modals")
+    plural_aux = rf"(?:are|were|do|did|have|{modals})"
     noun_words = rf"""(?:(?:\s+{word})?\s+{singular_end}(?=\s+{any_aux}\b)
         |(?:\s+{word})?\s+{word}(?=\s+{plural_aux}\b))"""
     return re.compile(
@@ -55,7 +57,7 @@ def _question_opening() -> re.Pattern[str]:
             | {negative}\s+{subject}
             | {_words("wh_adverbs")}\s+{any_aux}
             | how\s+{_words("how_quantities")}
-            | {_words("wh_subjects")}\s+(?:{any_aux}\s+{subject}|{_words("modals")})
+            | {_words("wh_subjects")}\s+(?:{any_aux}\s+{subject}|{modals})
             | {_words("wh_words")}\s+{any_aux}\s+{subject}
             | {_words("wh_words")}(?!\s+{pronoun}\b){noun_words}\s+{any_aux}\s+{subject}
             | any\s+{_words("any_nouns")}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from commcoach.language.asking import QUESTION_OPENING
 from commcoach.rubric.detectors.base import (
     IGNORE,
     VERBOSE,
@@ -25,7 +26,7 @@ from commcoach.rubric.detectors.base import (
     regex_finder,
     sentences,
 )
-from commcoach.rubric.detectors.questions import QUESTION_START, question_clause
+from commcoach.rubric.detectors.questions import question_clause
 from commcoach.text import Span
 
 _ADJECTIVE = r"\w+(?:er|able|ible|ent|ant|ive|ful|ous|al|ic|ate)"
@@ -192,7 +193,7 @@ def _question_options(text: str) -> Span | None:
         chunk = text[sentence.start : sentence.end]
         if not is_question(text, sentence):
             # "Should it be done now or at the end, because ..." asks without a question mark.
-            if QUESTION_START.match(chunk) and _OR.search(chunk):
+            if QUESTION_OPENING.match(chunk) and _OR.search(chunk):
                 return sentence
             continue
         for confirm in confirmations:

@@ -14,10 +14,6 @@ from commcoach.language.asking import QUESTION_OPENING
 from commcoach.rubric.detectors.base import VERBOSE, in_protected, is_question, sentences
 from commcoach.text import Span
 
-QUESTION_START = QUESTION_OPENING
-"""A sentence built as a direct question: the language layer's one definition (also the style
-rule QuestionWithoutMark's), so "Can you share the URL." counts here and is told to add '?'."""
-
 _WH = r"(?:if|whether|why|how|what|when|where|which|who|whom|whose)"
 INDIRECT_QUESTION = re.compile(
     rf"""\b(?:
@@ -45,7 +41,7 @@ def detect_question(text: str) -> Span | None:
             if len(chunk.split()) > 1:
                 return sentence
             vocative = vocative or sentence
-        elif chunk and chunk[-1] not in "!:" and QUESTION_START.match(chunk):
+        elif chunk and chunk[-1] not in "!:" and QUESTION_OPENING.match(chunk):
             return sentence
         else:
             indirect = INDIRECT_QUESTION.search(chunk)

@@ -213,7 +213,7 @@ def detect_sign_off(text: str) -> Span | None:
     lines. 'Thanks, I will check it.' alone is a reply, not a sign-off: the words after 'Thanks'
     say something, and nothing comes before it for it to close.
     """
-    lines = list(segment_lines(text))
+    lines = segment_lines(text)
     for after in range(min(2, len(lines) - 1) + 1):
         closing = lines[-1 - after]
         following = lines[len(lines) - after :]
