@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from commcoach.language import parse
-from commcoach.rubric.detectors import BUILTIN_DETECTORS
+from commcoach.rubric.builtin import BUILTIN_DETECTORS
 from commcoach.text import Span
 
 DEFAULT_EVAL = Path(

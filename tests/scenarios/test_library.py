@@ -233,7 +233,7 @@ def test_readme_example_is_a_valid_scenario_whose_answers_meet_its_rubric() -> N
 
 
 def test_readme_documents_every_builtin_detector_and_lists_every_scenario() -> None:
-    from commcoach.rubric.detectors import BUILTIN_DETECTORS
+    from commcoach.rubric.builtin import BUILTIN_DETECTORS
 
     text = README.read_text(encoding="utf-8")
     for name in BUILTIN_DETECTORS:

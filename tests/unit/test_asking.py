@@ -12,7 +12,7 @@ import pytest
 
 from commcoach.feedback.style import StyleContext, all_rules
 from commcoach.language.asking import opens_as_question
-from commcoach.rubric.detectors import BUILTIN_DETECTORS
+from commcoach.rubric.builtin import BUILTIN_DETECTORS
 
 RULES = {rule.rule_id: rule for rule in all_rules()}
 NONE = StyleContext()

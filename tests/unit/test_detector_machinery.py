@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from test_detectors import CASES
 
 from commcoach.language import parse
+from commcoach.rubric.builtin import BUILTIN_DETECTORS
 from commcoach.rubric.detectors import (
-    BUILTIN_DETECTORS,
     options,
     progress,
     social,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from commcoach.rubric.detectors import BUILTIN_DETECTORS
+from commcoach.rubric.builtin import BUILTIN_DETECTORS
 
 CASES: dict[str, tuple[list[str], list[str]]] = {
     "no_blockers": (
@@ -560,7 +560,7 @@ def test_whole_messages_get_the_elements_a_reader_sees(text: str, expected: set[
 
 
 def test_done_is_recognised_despite_a_tense_slip() -> None:
-    from commcoach.rubric.detectors import BUILTIN_DETECTORS as detectors
+    from commcoach.rubric.builtin import BUILTIN_DETECTORS as detectors
 
     text = "Yesterday I fix the bug in the login page."
     span = detectors["completed_action"].detect(text)

@@ -8,7 +8,7 @@ import pytest
 
 from commcoach.feedback.style.structure import missing_greeting, missing_signoff
 from commcoach.language.lexicons import entries, groups
-from commcoach.rubric.detectors import BUILTIN_DETECTORS
+from commcoach.rubric.builtin import BUILTIN_DETECTORS
 
 BODY = "The export job is merged. I will start the refund template today."
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from commcoach.language import parse
 from commcoach.language.sections import is_empty_answer, is_negative_answer
-from commcoach.rubric.detectors import BUILTIN_DETECTORS
+from commcoach.rubric.builtin import BUILTIN_DETECTORS
 
 
 def evidence(name: str, text: str) -> str | None:

@@ -4,6 +4,7 @@ Data flows one way: text -> `commcoach.language.Document` -> detectors -> eviden
 
 - `names`: the built-in detector names as plain data (the domain model validates against it,
   without importing a regular expression).
+- `builtin`: BUILTIN_DETECTORS, the registry of the built-in detectors by name.
 - `detectors/`: the built-in detectors, each answering one question about a message ("does it
   give an ETA?") with the span of words that answer it.
 - `matching`: a scenario's declarative detector specs (phrases, regex, built-in, any/all)

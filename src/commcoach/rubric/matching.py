@@ -38,7 +38,7 @@ def find_evidence(
     document's `reading` text (same offsets; quoted template prompts and meta fields blanked),
     as the built-in detectors do.
     """
-    from commcoach.rubric.detectors import BUILTIN_DETECTORS  # compiled on first use, not at import
+    from commcoach.rubric.builtin import BUILTIN_DETECTORS  # compiled on first use, not at import
 
     if isinstance(spec, str):
         if spec in elements:

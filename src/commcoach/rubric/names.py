@@ -2,7 +2,7 @@
 
 Scenario files name detectors; validating a file needs only the names, so the domain model
 (commcoach.models) reads them here and never imports the detectors' regular expressions.
-tests/unit/test_detector_machinery.py checks this list against commcoach.rubric.detectors.
+tests/unit/test_detector_machinery.py checks this list against commcoach.rubric.builtin.
 """
 
 from __future__ import annotations
@@ -25,4 +25,4 @@ BUILTIN_DETECTOR_NAMES: frozenset[str] = frozenset(
         "options",
     }
 )
-"""Every name `commcoach.rubric.detectors.BUILTIN_DETECTORS` defines."""
+"""Every name `commcoach.rubric.builtin.BUILTIN_DETECTORS` defines."""

@@ -130,9 +130,10 @@ _CLOSING = re.compile(
 def _request_in(text: str, span: Span) -> Span | None:
     """The words of the sentence that ask someone for something: the rubric's `request`
     detector (one definition of a request for both engines; tests/unit/test_asking.py)."""
-    from commcoach.rubric.detectors import BUILTIN_DETECTORS  # its patterns compile on first use
+    from commcoach.rubric.detectors.base import normalised
+    from commcoach.rubric.detectors.social import detect_request  # compiled on first use
 
-    found = BUILTIN_DETECTORS["request"].detect(text[span.start : span.end])
+    found = normalised(detect_request)(text[span.start : span.end])
     return None if found is None else Span(span.start + found.start, span.start + found.end)
 
 
