@@ -1,6 +1,6 @@
 """Which of LanguageTool's default-off and picky rules would catch learner errors precisely?
 
-LanguageTool 6.8 ships about 150 English rules that are off by default (`default="off"`) or
+LanguageTool 6.8 ships about 140 English rules that are off (`default="off"` or `"temp_off"`) or
 only on at the picky level (`tags="picky"`); many are grammar rules a learner needs
 (DID_BASEFORM, HE_VERB_AGR, IRREGULAR_PAST_PARTICIPLES...), others are style opinions
 (PASSIVE_VOICE, SERIAL_COMMA_ON). This measures each candidate on JFLEG dev's TUNE half only
@@ -51,17 +51,22 @@ MIN_NEW = 2
 
 
 def candidates(rules_dir: Path) -> list[str]:
-    """Ids of rules (or rule groups) marked default="off" or tags="picky" in grammar.xml and
-    style.xml: parsed with a regex over the opening tags, enough for a candidate list."""
+    """Ids of rules or rule groups marked default="off", default="temp_off" (experimental) or
+    tags="picky" in grammar.xml and style.xml (a rule without an id of its own is named by its
+    group): parsed with a regex over the opening tags, enough for a candidate list."""
     ids: set[str] = set()
     opening = re.compile(r"<(rule|rulegroup)\b([^>]*)>")
     for name in ("grammar.xml", "style.xml"):
         text = (rules_dir / name).read_text(encoding="utf-8")
+        group = ""
         for match in opening.finditer(text):
-            attrs = match.group(2)
+            tag, attrs = match.groups()
             found = re.search(r'\bid="([^"]+)"', attrs)
-            if found and ('default="off"' in attrs or "picky" in attrs):
-                ids.add(found.group(1))
+            if tag == "rulegroup":
+                group = found.group(1) if found else ""
+            rule_id = found.group(1) if found else group
+            if rule_id and re.search(r'default="(?:temp_)?off"|tags="[^"]*picky', attrs):
+                ids.add(rule_id)
     return sorted(ids)
 
 
