@@ -105,6 +105,19 @@ def test_sections_of_each_format_get_their_kind() -> None:
     ]
 
 
+def test_an_unknown_label_indented_under_a_section_is_part_of_its_body() -> None:
+    text = (
+        "- Done:\n    - Frontend: fixed the filter\n"
+        "- Next:\n    - Prep for the launch:\n        - write the announcement\n"
+        "Notes: the demo moved\n"
+    )
+    found = [(s.kind, text[s.label.start : s.label.end]) for s in parse(text).sections]
+    assert found == [("done", "Done"), ("next", "Next"), ("progress", "Notes")]
+    plan = BUILTIN_DETECTORS["future_plan"].detect(text)
+    assert plan is not None
+    assert text[plan.start : plan.end].startswith("Next")
+
+
 def test_reading_text_keeps_offsets_and_blanks_prompts_and_meta() -> None:
     text = 'Blockers: "Difficulties encountered." none\nAvailability: after 5pm\nETA: Friday'
     document = parse(text)

@@ -151,8 +151,12 @@ def parse_sections(text: str, starts: tuple[int, ...] = ()) -> tuple[Section, ..
     """The sections of `text` in order (see the module docstring).
 
     A label starts a line, or a sentence (`starts`): 'Done with X. Today: Safari fixes.'
+    A label we do not know, indented deeper than the label before it, is part of that
+    section's body: a sub-list ('- Done:' / '    - Frontend: fixed the filter') whose items
+    are the section's content, not a new, unknown section.
     """
     heads: list[tuple[str, Span, Span, Span | None, int, bool]] = []
+    indents: list[int] = []
     candidates = sorted({0, *starts, *(m.end() for m in re.finditer("\n", text))})
     for offset in candidates:
         if offset > len(text):
@@ -165,7 +169,11 @@ def parse_sections(text: str, starts: tuple[int, ...] = ()) -> tuple[Section, ..
             kind, label, body_start, prompt, markdown = found
             if heads and heads[-1][2].end == line_end:
                 continue  # one label per line
+            indent = _indent(text[text.rfind("\n", 0, offset) + 1 : line_end])
+            if kind == "other" and not markdown and indents and indent > indents[-1]:
+                continue  # '- Next:' / '    - Prep for launch:' nests a sub-list in its body
             heads.append((kind, label, Span(offset, line_end), prompt, body_start, markdown))
+            indents.append(indent)
     sections: list[Section] = []
     for index, (kind, label, line, prompt, body_start, markdown) in enumerate(heads):
         end = heads[index + 1][2].start - 1 if index + 1 < len(heads) else len(text)
@@ -210,6 +218,12 @@ def _section_head(
         prompt = Span(offset + quoted.start("prompt"), offset + quoted.end("prompt"))
         body_start = offset + quoted.end()
     return kind, label, body_start, prompt, False
+
+
+def _indent(line: str) -> int:
+    """Columns of white space before a line's first character (a tab counts four)."""
+    lead = line[: len(line) - len(line.lstrip())]
+    return len(lead.expandtabs(4))
 
 
 def _first_content(text: str, body: Span) -> Span | None:
