@@ -244,11 +244,13 @@ _FUTURE = WordRules(
                 |actively|just|slowly)\s+){{0,2}}{_NOT_ONGOING}[a-z]+ing\b""",
         ),
         ("currently", rf"currently\s+(?:(?:am|are|is)\s+)?{_NOT_ONGOING}[a-z]+ing\b"),
-        # I have now started my work on / we began to modify
+        # I have now started my work on / we've begun to modify / I just started working (a
+        # simple past 'I started learning X' narrates the period reported, like 'I learned')
         (
             "i we i've we've",
-            r"""(?:I|we)(?:\s+have|'ve)?\s+(?:now\s+|just\s+|also\s+|recently\s+)?(?:started|begun
-                |began)\s+(?:to\s+\w+|on\b|\w+ing\b|my\s+work|work(?:ing)?\s+on|the\s+work)""",
+            r"""(?:I|we)(?:(?:\s+have|'ve)\s+(?:now\s+|just\s+|also\s+|recently\s+)?|\s+(?:now|just)\s+)
+                (?:started|begun|began)\s+(?:to\s+\w+|on\b|\w+ing\b|my\s+work|work(?:ing)?\s+on
+                |the\s+work)""",
         ),
         (
             "and but now currently also then",
