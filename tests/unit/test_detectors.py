@@ -134,6 +134,8 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             "Hope to finish the docs.",
             "I have now started my work on the importer.",
             "I just started working on the importer.",
+            "So I decided to work on the remaining tasks instead.",
+            "We've decided to split the migration.",
             "We've begun to migrate the data.",
             "Search is next on my list.",
             "Next:\n- write the migration",

@@ -227,9 +227,9 @@ _FUTURE = WordRules(
                 |intending)\s+to\s+(?!{_DETERMINER}\b)\w+""",
         ),
         (
-            "i we i'd we'd",
-            r"""(?:I|we)(?:\s+(?:plan|intend|aim|hope|want|expect|need|still\s+need|would\s+like)
-                |'d\s+like)\s+to\s+(?!ask\b|know\b|request\b|thank\b|say\b|mention\b)\w+""",
+            "i we i'd we'd i've we've",
+            r"""(?:I|we)(?:\s+(?:plan|intend|aim|hope|want|expect|need|still\s+need|would\s+like
+                |(?:have\s+)?decided)|'ve\s+decided|'d\s+like)\s+to\s+(?!ask\b|know\b|request\b|thank\b|say\b|mention\b)\w+""",
         ),
         # ... still need to add the render step (subject dropped; 'the tests need to pass' is a
         # requirement, not a plan)
