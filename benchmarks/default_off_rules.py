@@ -39,12 +39,10 @@ from quality import (  # noqa: E402
     DEFAULT_EVAL,
     _local_url,
     commcoach_channel,
+    engine_for,
     halves,
     load,
 )
-
-from commcoach.config import GrammarBackend, Settings  # noqa: E402
-from commcoach.feedback.engine import FeedbackEngine  # noqa: E402
 
 MAX_REF0_SHARE = 0.003
 MIN_NEW = 2
@@ -89,11 +87,7 @@ def main() -> None:
     sentences, ref0 = load(args.eval_dir, None)
     tune, tune_ref0 = halves(sentences)[0], halves(ref0)[0]
 
-    settings = Settings()
-    if args.server:
-        settings.grammar.backend = GrammarBackend.REMOTE
-        settings.grammar.server_url = args.server
-    engine = FeedbackEngine(settings)
+    engine = engine_for(args.server)
     try:
         url = (args.server or _local_url(engine)).rstrip("/") + "/v2/check"
         session = requests.Session()

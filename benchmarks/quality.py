@@ -251,11 +251,7 @@ def main() -> None:
         f"{len(sentences) - erroneous} clean; tune = even lines, report = odd lines"
     )
 
-    settings = Settings()
-    if args.server:
-        settings.grammar.backend = GrammarBackend.REMOTE
-        settings.grammar.server_url = args.server
-    engine = FeedbackEngine(settings)
+    engine = engine_for(args.server)
     try:
         server = args.server or _local_url(engine)
         alone, ours = languagetool_defaults(server), commcoach_channel(engine)
@@ -277,6 +273,15 @@ def main() -> None:
         false_alarms(ref0, engine)
     finally:
         engine.close()
+
+
+def engine_for(server: str | None) -> FeedbackEngine:
+    """commcoach's engine with default settings, on `server` if given (else our own server)."""
+    settings = Settings()
+    if server:
+        settings.grammar.backend = GrammarBackend.REMOTE
+        settings.grammar.server_url = server
+    return FeedbackEngine(settings)
 
 
 def _local_url(engine: FeedbackEngine) -> str:
