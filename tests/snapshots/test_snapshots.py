@@ -190,13 +190,14 @@ def test_feedback_model_answer(snap_compare: Compare, size: tuple[int, int]) -> 
 @SIZES
 def test_draft(snap_compare: Compare, size: tuple[int, int]) -> None:
     """Draft: the template picker on 'Stand-up update', the tip line, the composer prefilled
-    with 'Yesterday: / Today: / Blockers: - None', the live bar, the stand-up checklist
-    'Stand-up: ✗ done ✗ next ✓ blockers' (the template's empty bullets say nothing yet), and the
-    footer Check, Git hints, Template, Copy, Save .md, Back."""
+    with 'Yesterday: / Today: / Blockers: - None' and the first words typed where the cursor
+    starts, in the first empty bullet ('- Fixed the bug'), the live bar, the stand-up checklist
+    'Stand-up: ✓ done ✗ next ✓ blockers' (Today's empty bullet says nothing yet), and the footer
+    Check, Git hints, Template, Copy, Save .md, Back."""
     assert snap_compare(
         build_app(),
         terminal_size=size,
-        run_before=steps(press("d"), until(DraftScreen), press("_")),
+        run_before=steps(press("d"), until(DraftScreen), press(*"Fixed the bug")),
     )
 
 

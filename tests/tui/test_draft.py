@@ -42,8 +42,9 @@ async def test_template_switch_asks_first_and_keeps_undo(
         screen = await open_draft(pilot, app)
         assert screen.composer.text == template("standup").body
         assert "Three short parts" in shown(screen.tip)
-        screen.composer.text_area.insert("Fixed the bug")
+        await pilot.press(*"Fixed the bug")  # typed into the first empty bullet
         typed = screen.composer.text
+        assert typed.startswith("Yesterday:\n- Fixed the bug\n\nToday:"), typed
         select = screen.query_one("#template-select", Select)
         select.value = "weekly"
         await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog), what="question")
@@ -56,6 +57,7 @@ async def test_template_switch_asks_first_and_keeps_undo(
         await pilot.press("y")
         await wait_for(pilot, lambda: app.screen is screen, what="back to the draft")
         assert screen.composer.text == template("weekly").body
+        assert screen.composer.text_area.cursor_location == (3, 2)  # the first "Done:" bullet
         assert "Lead with results" in shown(screen.tip)
         screen.composer.text_area.focus()
         await pilot.press("ctrl+z")  # your text comes back

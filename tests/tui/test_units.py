@@ -213,3 +213,18 @@ def test_importing_and_building_the_app_touches_no_files(tmp_path: Path) -> None
     subprocess.run([sys.executable, "-c", code], env=env, check=True, capture_output=True)
     assert not (tmp_path / "data").exists()
     assert not (tmp_path / "cfg").exists()
+
+
+@pytest.mark.parametrize(
+    ("template_id", "before_cursor"),
+    [("standup", "Yesterday:\n- "), ("weekly", "Done:\n- "), ("clarify", "Hi "), ("blank", "")],
+)
+def test_each_template_starts_the_cursor_at_its_first_blank(
+    template_id: str, before_cursor: str
+) -> None:
+    chosen = template(template_id)
+    row, column = chosen.first_gap
+    lines = chosen.body.split("\n")
+    offset = sum(len(line) + 1 for line in lines[:row]) + column
+    assert chosen.body[:offset].endswith(before_cursor)
+    assert chosen.body[offset : offset + 1] in {"\n", ",", ""}

@@ -21,6 +21,18 @@ class Template:
     """The line after which commit subjects go ("" = append a section at the end)."""
     tip: str
 
+    @property
+    def first_gap(self) -> tuple[int, int]:
+        """(row, column) of the first blank to fill: an empty bullet, an empty field or a
+        space before punctuation ('Hi ,'); the cursor starts there, not above the template."""
+        found = _GAP.search(self.body)
+        offset = found.end() if found else 0
+        before = self.body[:offset]
+        return before.count("\n"), offset - (before.rfind("\n") + 1)
+
+
+_GAP = re.compile(r"(?m)^- $|: $| (?=[,.?])")
+
 
 TEMPLATES: tuple[Template, ...] = (
     Template(

@@ -131,6 +131,8 @@ class DraftScreen(ComposerScreen):
                 f"{self.restored.saved_at:%a %H:%M}.",
                 title="Autosave",
             )
+        if self.drill is None and self.restored is None:
+            self.composer.text_area.move_cursor(self.template.first_gap)
         self.composer.text_area.focus()
         self._learn_repo_names()
 
@@ -219,6 +221,7 @@ class DraftScreen(ComposerScreen):
         self._show_tip()
         area = self.composer.text_area
         area.replace(self.template.body, (0, 0), area.document.end)
+        area.move_cursor(self.template.first_gap)
         self._show_standup(self.composer.text)
         area.focus()
 
