@@ -105,6 +105,17 @@ def test_top_habits_merge_counts_and_use_one_period() -> None:
     assert FREQUENT_FINDINGS_DAYS == 30
 
 
+def test_top_habits_show_rules_without_a_name_as_one_habit() -> None:
+    counts = [
+        RuleCount(rule_id="grammar.NEW_RULE_A", category="grammar", findings=2, attempts=2),
+        RuleCount(rule_id="grammar.NEW_RULE_B", category="grammar", findings=1, attempts=1),
+        RuleCount(rule_id="clarity.vague_time", category="clarity", findings=2, attempts=2),
+    ]
+    top = top_habits(counts, 3)
+    assert [(h.habit.name, h.findings) for h in top] == [("Grammar slip", 3), ("Vague time", 2)]
+    assert top[0].rule_ids == ("grammar.NEW_RULE_A", "grammar.NEW_RULE_B")
+
+
 def test_finding_habit_uses_the_message_for_unnamed_languagetool_rules() -> None:
     hit = finding(
         "grammar.NEW_RULE", 0, 3, source="languagetool", category="grammar", message="Odd word."

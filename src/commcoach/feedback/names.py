@@ -388,21 +388,29 @@ class HabitCount:
 
 
 def top_habits(counts: Iterable[_RuleCount], limit: int = 10) -> list[HabitCount]:
-    """Rule counts grouped into habits (one name, one line), most frequent first."""
+    """Rule counts grouped into habits (one name, one line), most frequent first.
+
+    Rules we have no name for fall back to their category's name ('Grammar slip'); they are
+    one habit together, so the list never shows 'Grammar slip' twice, and their counts add up
+    (they are different slips, unlike one slip that two channels flag)."""
     groups: dict[str, list[_RuleCount]] = {}
     habits: dict[str, Habit] = {}
+    fallback = {name for name, _ in _CATEGORY_NAME.values()}
     for count in counts:
         habit = habit_name(count.rule_id, count.category)
-        habits.setdefault(habit.key, habit)
-        groups.setdefault(habit.key, []).append(count)
-    merged = [
-        HabitCount(
-            habits[key],
-            tuple(c.rule_id for c in sorted(group, key=lambda c: -c.findings)),
-            max(c.findings for c in group),
-            max(c.attempts for c in group),
+        key = f"unnamed:{habit.name}" if habit.name in fallback else habit.key
+        habits.setdefault(key, habit)
+        groups.setdefault(key, []).append(count)
+    merged = []
+    for key, group in groups.items():
+        total = sum if key.startswith("unnamed:") else max
+        merged.append(
+            HabitCount(
+                habits[key],
+                tuple(c.rule_id for c in sorted(group, key=lambda c: -c.findings)),
+                total(c.findings for c in group),
+                total(c.attempts for c in group),
+            )
         )
-        for key, group in groups.items()
-    ]
     merged.sort(key=lambda h: (-h.findings, -h.attempts, h.habit.name))
     return merged[:limit]
