@@ -144,6 +144,8 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             "The parser is done, still need to add the render step.",
             "Ongoing\n- Node calls are flaky\n- Wrap up the reward bot",
             "- [ ] Add tests for the importer",
+            "I hope to catch up on the review comments tomorrow.",
+            "I'll do the migration and work harder on tests.",
         ],
         [
             "I fixed the bug yesterday.",
@@ -162,6 +164,11 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             "Blocked:\n- Deploy to staging (no key)",
             "- Node response is unreliable",
             "- Review: approved",
+            "This week nothing should interrupt me, so I hope to make up for the lost time.",
+            "I will do my best.",
+            "We'll work harder next week.",
+            "I hope to catch up.",
+            "I plan to be more active in the channel.",
         ],
     ),
     "request": (

@@ -206,14 +206,21 @@ _NOT_ONGOING = (
     r"|also\s+not)\b)"
 )
 """'-ing' words after 'I am' that describe a state, not ongoing work."""
+_NOT_A_PRONOUN = rf"(?!{_PRONOUN_AFTER_MODAL}\b)"
 _DETERMINER = r"(?:the|a|an|my|our|your|his|her|their|this|that)"
+_NO_TASK = r"""(?!(?:make\s+up\s+for|catch\s+up\b(?!\s+(?:on|with)\b)|do\s+(?:my|our|the)\s+best
+    |try\s+(?:my|our)\s+best|work\s+(?:harder|faster|better|more)\b|be\s+more\s+\w+
+    |get\s+back\s+on\s+track|be\s+back\s+on\s+track|keep\s+(?:up\s+the|going)\b
+    |be\s+(?:more\s+)?(?:productive|active|careful|available|online|around)\b))"""
+"""An effort or intention that names no task ('I hope to make up for the lost time', 'I'll do
+my best', 'we will work harder'): a reader still asks 'and what will you do?', so no plan."""
 
 _FUTURE = WordRules(
     [
         # I'll / we will / the PR will come up / which will be released
-        ("i we", rf"(?:I|we)\s+(?:will|shall)\s+{_MODAL_ADVERB}(?!{_PRONOUN_AFTER_MODAL}\b)[a-z]+"),
-        ("*'ll", rf"\w+'ll\s+{_MODAL_ADVERB}(?!{_PRONOUN_AFTER_MODAL}\b)[a-z]+"),
-        ("will shall", rf"(?:will|shall)\s+{_MODAL_ADVERB}(?!{_PRONOUN_AFTER_MODAL}\b)[a-z]+"),
+        ("i we", rf"(?:I|we)\s+(?:will|shall)\s+{_MODAL_ADVERB}{_NOT_A_PRONOUN}{_NO_TASK}[a-z]+"),
+        ("*'ll", rf"\w+'ll\s+{_MODAL_ADVERB}{_NOT_A_PRONOUN}{_NO_TASK}[a-z]+"),
+        ("will shall", rf"(?:will|shall)\s+{_MODAL_ADVERB}{_NOT_A_PRONOUN}{_NO_TASK}[a-z]+"),
         # it should be ready / should be done in 2 days (a forecast of completion)
         (
             "should",
@@ -224,12 +231,13 @@ _FUTURE = WordRules(
         (
             "i we i'm we're going planning hoping about aiming intending",
             rf"""(?:(?:I|we)(?:'m|\s+am|'re|\s+are)\s+)?(?:going|planning|hoping|about|aiming
-                |intending)\s+to\s+(?!{_DETERMINER}\b)\w+""",
+                |intending)\s+to\s+(?!{_DETERMINER}\b){_NO_TASK}\w+""",
         ),
         (
             "i we i'd we'd i've we've",
-            r"""(?:I|we)(?:\s+(?:plan|intend|aim|hope|want|expect|need|still\s+need|would\s+like
-                |(?:have\s+)?decided)|'ve\s+decided|'d\s+like)\s+to\s+(?!ask\b|know\b|request\b|thank\b|say\b|mention\b)\w+""",
+            rf"""(?:I|we)(?:\s+(?:plan|intend|aim|hope|want|expect|need|still\s+need|would\s+like
+                |(?:have\s+)?decided)|'ve\s+decided|'d\s+like)\s+to\s+{_NO_TASK}
+                (?!ask\b|know\b|request\b|thank\b|say\b|mention\b)\w+""",
         ),
         # ... still need to add the render step (subject dropped; 'the tests need to pass' is a
         # requirement, not a plan)
@@ -271,11 +279,11 @@ _FUTURE = WordRules(
 
 _ONGOING_LINE = StartRules(
     re.compile(
-        r"""[ \t]*(?:[-*•][ \t]*)?(?!still\b)(?:then\s+|also\s+|now\s+|currently\s+)?
+        rf"""[ \t]*(?:[-*•][ \t]*)?(?!still\b)(?:then\s+|also\s+|now\s+|currently\s+)?
         (?:working|continuing|starting|focusing|trying|investigating|looking\s+into|finishing
         |finalizing|finalising|wrapping\s+up|preparing|prepping
         |(?<=currently\s)[a-z]+ing
-        |(?:and\s+)?(?:hope|plan|intend|aim|expect|need|going)\s+to\s+\w+)\b""",
+        |(?:and\s+)?(?:hope|plan|intend|aim|expect|need|going)\s+to\s+{_NO_TASK}\w+)\b""",
         VERBOSE,
     )
 )
