@@ -345,6 +345,8 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             "Ok, to double-check, the admin page stays internal.",
             "Thanks! To confirm, only admins can delete projects.",
             "Just to make sure I've understood, we ship on Friday.",
+            "we have to do questions 13 and 14 and also give a bug report?",
+            "So the export runs nightly at 2 AM?",
         ],
         [
             "Please send the file.",
@@ -361,6 +363,9 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             "I need you to confirm the date.",
             "Could you help me to confirm the booking?",
             "Because otherwise we are not allowed to merge it, I split the PR.",
+            "Do we have to give a bug report?",
+            "What does the export do at night?",
+            "Is there a limit?",
         ],
     ),
     "options": (

@@ -230,6 +230,33 @@ def _conditional_behaviour(text: str) -> Span | None:
     return None
 
 
+_DECLARATIVE_QUESTION = re.compile(
+    r"""(?:we|they|it|this|that|there|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:(?:also|still|only|just|then)\s+)?
+        (?:have\s+to|has\s+to|need\s+to|needs\s+to|should|must|are|is|was|were|will|can
+        |don't|doesn't|do\s+not|does\s+not|only|(?!is\b)[a-z]+s)\b[^?\n]{3,}\?\s*$""",
+    VERBOSE,
+)
+"""A statement in statement word order with a question mark: 'we have to do questions 13 and 14
+and also give a bug report?', 'So the export runs nightly?'. Its subject comes before its verb,
+so it restates what the writer understood and asks only to confirm it (a real question inverts
+or opens with a wh-word: 'Do we have to ...?', 'What do we ...?')."""
+
+
+def _declarative_question(text: str) -> Span | None:
+    """The first sentence that restates an understanding as a yes/no check (see above)."""
+    for sentence in sentences(text):
+        if not is_question(text, sentence):
+            continue
+        chunk = text[sentence.start : sentence.end]
+        lead = LEAD_NOISE.match(chunk)
+        offset = lead.end() if lead else 0
+        match = _DECLARATIVE_QUESTION.match(chunk, offset)
+        if match and not in_protected(text, sentence.start + offset):
+            start = sentence.start + offset
+            return Span(start, min(start + 60, sentence.start + match.end()))
+    return None
+
+
 _OTHERWISE_BEFORE = re.compile(r"\botherwise\b[^.?!;\n]{0,60}$", IGNORE)
 
 
@@ -251,5 +278,6 @@ def _keep_understanding(text: str, match: re.Match[str]) -> bool:
 detect_understanding: Detector = earliest(
     regex_finder(_UNDERSTANDING, _keep_understanding),
     _conditional_behaviour,
+    _declarative_question,
 )
 """States what the writer already understands, believes, observed or was told."""
