@@ -170,3 +170,24 @@ def test_one_word_edit_resends_only_that_paragraph(lt_checker: LanguageToolCheck
 
     again, _ = lt_checker.check(edited)
     assert lt_checker.stats.requests == 2 and again == after
+
+
+@pytest.mark.parametrize(
+    ("text", "flags"),
+    [
+        ("Status update, The deploy is done.", True),
+        ("Status update,\nThe deploy is done.", False),
+        ("Status update,  \n  The deploy is done.", False),
+    ],
+)
+def test_capital_after_comma_stops_at_a_line_break(
+    lt_checker: LanguageToolChecker, text: str, flags: bool
+) -> None:
+    """A comma ending a greeting or heading line is not a comma in mid-sentence."""
+    findings, status = lt_checker.check(text)
+    assert status.state is GrammarState.CHECKED
+    capital = [f for f in findings if f.rule_id == "grammar.CC_CAPITAL_AFTER_COMMA"]
+    assert bool(capital) is flags, flagged(text, findings)
+    if flags:
+        assert text[capital[0].start : capital[0].end] == "The"
+        assert capital[0].suggestions[0] == "the"

@@ -254,6 +254,10 @@ _LEARNER_RULES: dict[str, tuple[str, str]] = {
     "CC_UNCOUNTABLE_ARTICLE": ("'A' before an uncountable noun", "'some advice', not 'an advice'"),
     "CC_ITS_ITS": ("'Its' vs 'it's'", "'it's' = it is; 'its' = belonging to it"),
     "CC_THERE_THEIR": ("'There' vs 'their'", "'their API', 'there is', 'they're ready'"),
+    "CC_UNCOUNTABLE_DETERMINER": ("'Many' with an uncountable noun", "'a lot of feedback'"),
+    "CC_CAPITAL_AFTER_COMMA": ("Capital after a comma", "'However, the build ...'"),
+    "CC_NUMBER_RANGE_HYPHEN": ("Number range", "'two to three days'"),
+    "CC_SUBORDINATOR_BASE_FORM": ("'before' + -ing", "'before leaving', 'after finishing'"),
 }
 """Our LanguageTool learner rules (grammar_custom.xml), one plain name per family."""
 

@@ -341,6 +341,30 @@ LEARNER_TEXT: dict[str, tuple[str, str, str]] = {
         "The vendor replied. There working on a fix.",
         "The vendor replied. They're working on a fix.",
     ),
+    "CC_UNCOUNTABLE_DETERMINER": (
+        'Evidence, feedback and research are uncountable: "these", "many" and "several" '
+        'count things, so use "this", "a lot of" or "some" instead.',
+        "Thanks, I got many feedback on the draft.",
+        "Thanks, I got a lot of feedback on the draft.",
+    ),
+    "CC_CAPITAL_AFTER_COMMA": (
+        "A comma does not end the sentence, so the word after it keeps its small letter; "
+        "a capital there reads like a new sentence glued on.",
+        "However, The release moves to Friday.",
+        "However, the release moves to Friday.",
+    ),
+    "CC_NUMBER_RANGE_HYPHEN": (
+        'A hyphen between two spelled numbers makes one number ("twenty-three"); a range '
+        'takes "to" or "or", or digits with a dash ("2-3 days").',
+        "The fix will take two-three days.",
+        "The fix will take two to three days.",
+    ),
+    "CC_SUBORDINATOR_BASE_FORM": (
+        'After "before", "after", "when" or "while", a verb needs a subject ("before I '
+        'leave") or the -ing form ("before leaving"); the bare form reads as broken.',
+        "I will update the ticket after finish the task.",
+        "I will update the ticket after finishing the task.",
+    ),
 }
 """Why / weak / better for each family of commcoach's own LanguageTool rules
 (grammar_custom.xml; keyed by rule or rulegroup id)."""

@@ -10,6 +10,8 @@ Dropped, whatever LanguageTool says:
   identifiers, tech words, the user's vocabulary, the other variant's spelling
   (`grammar.spelling.judge` says which and why); rule-based spelling hits ("could of") stay;
 - a few LanguageTool hints on standard English (`PICKY_RULES`) unless the level is picky;
+- a capital after a comma that starts a new line (`LINE_BOUND_RULES`: "Hi Sam,\nThe build ..."
+  is a greeting line, not a comma in mid-sentence; LanguageTool's patterns cannot see line breaks);
 - a second finding on exactly the same words (one mistake costs once in the score);
 - rules the user disabled, named `grammar.ID`, `spelling.ID`, bare `ID`, or a whole prefix.
 
@@ -58,6 +60,9 @@ English: -ize in en-GB ("organization"; -ise is just as British), British words 
 ("lorry", "ground floor", "afterwards", "for ever") and American ones in en-GB. Shown only with
 `grammar.strict_variant`, like the other variant's spellings: many learners were taught British
 English and write for international teams."""
+LINE_BOUND_RULES = frozenset({"CC_CAPITAL_AFTER_COMMA"})
+"""Our rules that read a comma and the word after it as one sentence: void when a line break
+comes between them (a greeting line, a list, a heading), which LanguageTool's tokens do not show."""
 _EXAMPLE_WINDOW = 160
 TECH_WORD_FILES = ("data/tech_words.txt", "data/tech_words_cspell.txt")
 """The hand-kept team words and the list generated from cspell (scripts/build_tech_words.py)."""
@@ -126,6 +131,7 @@ def to_findings(
             or _has_emoji(flagged)
             or (match.rule_id.startswith(_VARIANT_RULES) and not strict_variant)
             or (match.rule_id in PICKY_RULES and not picky)
+            or (match.rule_id in LINE_BOUND_RULES and _starts_a_line(text, start))
         ):
             continue
         spelling = is_spelling(match)
@@ -167,6 +173,12 @@ def to_findings(
             )
         )
     return findings
+
+
+def _starts_a_line(text: str, start: int) -> bool:
+    """True when the whitespace right before `start` holds a line break."""
+    before = text[:start]
+    return "\n" in before[len(before.rstrip()) :]
 
 
 def _with_replacements(match: LtMatch, replacements: tuple[str, ...]) -> LtMatch:
