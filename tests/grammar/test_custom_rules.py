@@ -94,3 +94,14 @@ def test_rules_are_package_data_and_hashed() -> None:
     assert custom_rules.rules_file().is_relative_to(folder)
     assert custom_rules.classpath(folder / "x.jar").startswith(str(folder))
     assert len(custom_rules.rules_hash()) == 12
+
+
+@pytest.mark.parametrize("rule_id", sorted(LEARNER_TEXT))
+def test_explanation_examples_are_judged_by_their_own_rule(
+    our_rules_client: LtClient, rule_id: str
+) -> None:
+    """The learner sees 'weak' and 'better' as the rule's lesson: the rule must flag the weak
+    sentence and pass the better one, or the explanation teaches something the coach does not do."""
+    _, weak, better = LEARNER_TEXT[rule_id]
+    assert rule_id in {f[2] for f in _ours_only(our_rules_client, weak)}, weak
+    assert rule_id not in {f[2] for f in _ours_only(our_rules_client, better)}, better

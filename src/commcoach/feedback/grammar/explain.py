@@ -362,8 +362,8 @@ LEARNER_TEXT: dict[str, tuple[str, str, str]] = {
     "CC_SUBORDINATOR_BASE_FORM": (
         'After "before", "after", "when" or "while", a verb needs a subject ("before I '
         'leave") or the -ing form ("before leaving"); the bare form reads as broken.',
-        "I will update the ticket after finish the task.",
-        "I will update the ticket after finishing the task.",
+        "Run the tests before deploy the new version.",
+        "Run the tests before deploying the new version.",
     ),
 }
 """Why / weak / better for each family of commcoach's own LanguageTool rules
