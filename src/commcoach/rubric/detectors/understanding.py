@@ -12,6 +12,7 @@ correct?", "Shouldn't it?").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from commcoach.rubric.detectors.base import (
     IGNORE,
@@ -215,17 +216,23 @@ _CONDITIONAL = re.compile(
 )
 
 
-def _conditional_behaviour(text: str) -> Span | None:
-    """'If a user logs in twice, they will ...': a stated rule of how something behaves."""
+def _sentence_bodies(text: str, questions: bool) -> Iterator[tuple[int, str]]:
+    """(offset, body) of each question (or each non-question) sentence, its lead noise ('so',
+    'hi', a bullet, an @mention) cut off, so a pattern can anchor on the first real word."""
     for sentence in sentences(text):
-        if is_question(text, sentence):
+        if is_question(text, sentence) is not questions:
             continue
         chunk = text[sentence.start : sentence.end]
         lead = LEAD_NOISE.match(chunk)
         offset = lead.end() if lead else 0
-        match = _CONDITIONAL.search(chunk[offset:])
+        yield sentence.start + offset, chunk[offset:]
+
+
+def _conditional_behaviour(text: str) -> Span | None:
+    """'If a user logs in twice, they will ...': a stated rule of how something behaves."""
+    for start, body in _sentence_bodies(text, questions=False):
+        match = _CONDITIONAL.search(body)
         if match:
-            start = sentence.start + offset
             return Span(start + match.start(), start + match.end())
     return None
 
@@ -244,16 +251,10 @@ or opens with a wh-word: 'Do we have to ...?', 'What do we ...?')."""
 
 def _declarative_question(text: str) -> Span | None:
     """The first sentence that restates an understanding as a yes/no check (see above)."""
-    for sentence in sentences(text):
-        if not is_question(text, sentence):
-            continue
-        chunk = text[sentence.start : sentence.end]
-        lead = LEAD_NOISE.match(chunk)
-        offset = lead.end() if lead else 0
-        match = _DECLARATIVE_QUESTION.match(chunk, offset)
-        if match and not in_protected(text, sentence.start + offset):
-            start = sentence.start + offset
-            return Span(start, min(start + 60, sentence.start + match.end()))
+    for start, body in _sentence_bodies(text, questions=True):
+        match = _DECLARATIVE_QUESTION.match(body)
+        if match and not in_protected(text, start):
+            return Span(start, min(start + 60, start + match.end()))
     return None
 
 
