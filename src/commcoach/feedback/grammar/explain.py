@@ -212,6 +212,12 @@ LEARNER_TEXT: dict[str, tuple[str, str, str]] = {
         "The user have two accounts.",
         "The user has two accounts.",
     ),
+    "CC_AGREEMENT_PLURAL_NOUN": (
+        'With several things or people as the subject, the verb has no -s and "be" is '
+        '"are" or "were" ("the tests are", "all the tickets have"), wherever the clause starts.',
+        "The build fails because the tests is out of date.",
+        "The build fails because the tests are out of date.",
+    ),
     "CC_AGREEMENT_RELATIVE": (
         'After "who" or "that", the verb agrees with the noun it refers to: one person '
         '"who knows", several people "who know".',
@@ -250,6 +256,37 @@ LEARNER_TEXT: dict[str, tuple[str, str, str]] = {
         "that stretch of time and reads as a tense slip.",
         "Until now, I try to keep the tests green.",
         "Until now, I have tried to keep the tests green.",
+    ),
+    "CC_FUTURE_IN_TIME_CLAUSE": (
+        'After "as soon as", "once", "after", "until" and "by the time", English talks about '
+        'the future in the present tense ("as soon as I arrive"); "will" goes in the other '
+        "part of the sentence.",
+        "I will call you as soon as I will arrive.",
+        "I will call you as soon as I arrive.",
+    ),
+    "CC_BECAUSE_SO": (
+        'English marks a reason once: "Because it was late, we stopped" or "It was late, so we '
+        'stopped". Using both "because" and "so" is a pattern from other languages.',
+        "Because the build was red, so we did not deploy.",
+        "Because the build was red, we did not deploy.",
+    ),
+    "CC_VERY_VERB": (
+        '"Very" goes with adjectives and adverbs ("very useful"). With a verb English says '
+        '"really" ("I really appreciate it") or "very much" ("I appreciate it very much").',
+        "We very appreciate your help.",
+        "We really appreciate your help.",
+    ),
+    "CC_THERE_HAVE": (
+        'To say that something exists, English uses "there is" and "there are"; "there have" '
+        'only comes before "been" ("there have been delays").',
+        "There have many problems in this code.",
+        "There are many problems in this code.",
+    ),
+    "CC_MODAL_AFTER_TO": (
+        '"Can" and "must" have no form after "to". English uses "be able to" and "have to" '
+        'instead ("I want to be able to help").',
+        "I want to can speak English at work.",
+        "I want to be able to speak English at work.",
     ),
     "CC_VERY_COMPARATIVE": (
         '"Very" makes an adjective stronger ("very fast"), but not a comparative: with "less", '
