@@ -288,6 +288,12 @@ LEARNER_TEXT: dict[str, tuple[str, str, str]] = {
         "I want to can speak English at work.",
         "I want to be able to speak English at work.",
     ),
+    "CC_INTRO_COMMA": (
+        'A linking phrase that opens a sentence ("on the other hand", "for example", "in my '
+        'opinion") is followed by a comma, so the reader sees where the real sentence starts.',
+        "On the other hand the old API is still in use.",
+        "On the other hand, the old API is still in use.",
+    ),
     "CC_VERY_COMPARATIVE": (
         '"Very" makes an adjective stronger ("very fast"), but not a comparative: with "less", '
         '"fewer" and "more" English says "much" or "far" ("much less time").',
