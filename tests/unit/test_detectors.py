@@ -175,6 +175,7 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
         [
             "Could you give me access to staging?",
             "Please review PR #482.",
+            "Please do the necessary changes to the retry config.",
             "I need your input on the schema.",
             "Would it be possible to move the deadline?",
             "Let me know which option you prefer.",
@@ -197,6 +198,8 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             "Would you like me to take the ticket?",
             "Let me know in case there's anything else I can do.",
             "Happy to help if you need a hand.",
+            "Please do the needful regarding the access issue asap.",
+            "Kindly do the necessary.",
         ],
     ),
     "blocker": (
@@ -223,6 +226,8 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             "The build is failing and I haven't fixed it yet.",
             "The worker crashes on start; it should work once the patch is fixed.",
             "Blocked on staging access. I fixed the flaky test though.",
+            "Sorry for the delay in the release: the vendor has not sent the keys.",
+            "The rollout is delayed until the audit ends.",
         ],
         [
             "No blockers.",
@@ -236,6 +241,8 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             "Fixed a bunch of bugs.",
             "The page is now error free.",
             "Bumped go-ipfs-delay to 1.2.",
+            "So sorry for the late update, and sorry again for the delay.",
+            "Apologies for the delay in replying, I was at the offsite.",
             "There are no bugs left.",
             "Blocked:\n- {?}",
             "Work out the caching issue with Sam.",
@@ -266,6 +273,7 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             "See INV-42 for details.",
             "The stand-up moved to 09:10.",
             "Please review PR #482.",
+            "Please do the necessary changes to the retry config.",
             "We upgraded to v2.1 of the SDK.",
             "Bumped the client to 1.4.2.",
             "Due 2026-12-04.",

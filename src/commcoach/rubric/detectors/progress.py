@@ -15,6 +15,7 @@ from commcoach.language.lexicons import entries
 from commcoach.language.sections import is_empty_answer, is_negative_answer
 from commcoach.language.spans import Span
 from commcoach.rubric.detectors.base import (
+    IGNORE,
     VERBOSE,
     Detector,
     StartRules,
@@ -528,8 +529,35 @@ def not_fixed_later(text: str, match: re.Match[str]) -> bool:
     return True
 
 
+_APOLOGY_FOR = re.compile(
+    r"(?:sorry|apologi[sz]e|apologies|apology)\s+(?:again\s+|once\s+more\s+)?(?:for|about)\s+"
+    r"(?:the|my|this|any)?\s*(?:long\s+|late\s+)?$",
+    IGNORE,
+)
+_MESSAGE_LATENESS = re.compile(
+    r"""\s*(?:[,.;:!)]|$|and\b|in\s+(?:replying|responding|getting\s+back|answering|writing
+        |my\s+(?:reply|response|answer|update)|the\s+(?:reply|response|update)))""",
+    VERBOSE,
+)
+
+
+def _not_an_apology_for_lateness(text: str, match: re.Match[str]) -> bool:
+    """Context check: 'sorry for the delay' apologises for a late message, not a late project."""
+    if not match.group().lower().startswith("delay"):
+        return True
+    before = text[max(0, match.start() - 40) : match.start()]
+    if _APOLOGY_FOR.search(before) is None:
+        return True
+    return _MESSAGE_LATENESS.match(text, match.end()) is None
+
+
 detect_blocker: Detector = earliest(
-    regex_finder(_STRONG_BLOCKER, all_of(standalone, not_negated, not_a_heading, not_fixed_later)),
+    regex_finder(
+        _STRONG_BLOCKER,
+        all_of(
+            standalone, not_negated, not_a_heading, not_fixed_later, _not_an_apology_for_lateness
+        ),
+    ),
     regex_finder(
         _PROBLEM,
         all_of(

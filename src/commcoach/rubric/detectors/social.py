@@ -251,6 +251,15 @@ _VAGUE = re.compile(
 help?' (lexicons/vague_requests.txt)."""
 
 
+_NO_ACTION = re.compile(
+    r"""\bdo\s+(?:the\s+)?(?:needful\b|necessary\b(?!\s+(?!regarding|about|for|on|asap|at|with)
+        [a-z]))""",
+    VERBOSE,
+)
+"""'Do the needful' / 'do the necessary' name no action, whatever topic follows ('regarding the
+access issue'); 'do the necessary changes' does."""
+
+
 def _specific(text: str, match: re.Match[str]) -> bool:
     """Context check: the request names what is wanted ('please do the needful' does not)."""
     line_end = text.find("\n", match.start())
@@ -258,7 +267,10 @@ def _specific(text: str, match: re.Match[str]) -> bool:
     sentence_end = min(
         (i for i in (text.find(c, match.start(), end) for c in ".!?") if i >= 0), default=end
     )
-    return _VAGUE.fullmatch(text, match.start(), min(end, sentence_end + 1)) is None
+    stop = min(end, sentence_end + 1)
+    if _NO_ACTION.search(text, match.start(), stop):
+        return False
+    return _VAGUE.fullmatch(text, match.start(), stop) is None
 
 
 detect_request: Detector = regex_finder(_REQUEST, all_of(_not_an_offer, _specific))
