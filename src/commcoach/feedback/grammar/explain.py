@@ -294,6 +294,12 @@ LEARNER_TEXT: dict[str, tuple[str, str, str]] = {
         "On the other hand the old API is still in use.",
         "On the other hand, the old API is still in use.",
     ),
+    "CC_COMMA_SPLICE": (
+        "A comma cannot join two full sentences in written English (a comma splice). End the "
+        'first one with a full stop or a semicolon, or join them with "and", "so" or "because".',
+        "The build is red, we cannot deploy.",
+        "The build is red, so we cannot deploy.",
+    ),
     "CC_VERY_COMPARATIVE": (
         '"Very" makes an adjective stronger ("very fast"), but not a comparative: with "less", '
         '"fewer" and "more" English says "much" or "far" ("much less time").',
