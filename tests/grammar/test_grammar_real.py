@@ -40,10 +40,26 @@ def test_learner_standup_gets_spelling_and_grammar_findings(
     assert typo.suggestions[0] == "the"
     assert typo.explanation.why and "Here:" in typo.explanation.why
     assert typo.explanation.weak == "Yesterday I fix the bug in teh login page."
-    assert typo.explanation.better == "Yesterday I fix the bug in the login page."
+    # the better sentence also takes the other fix in its words ("fix" -> "fixed")
+    assert typo.explanation.better == "Yesterday I fixed the bug in the login page."
     agreement = next(f for f in findings if f.rule_id == "grammar.HE_VERB_AGR")
     assert agreement.category is Category.GRAMMAR and agreement.severity is Severity.ERROR
     assert {"goes", "went"} <= set(agreement.suggestions)
+
+
+def test_the_better_sentence_holds_no_other_flagged_mistake(
+    lt_checker: LanguageToolChecker,
+) -> None:
+    """A ✓ beside a sentence that still holds another finding would approve that mistake."""
+    text = "The login bug was fix yesterday and all the tickets has been closed."
+    findings, status = lt_checker.check(text)
+    assert status.checked
+    by_words = {text[f.start : f.end]: f for f in findings}
+    assert {"fix", "has"} <= set(by_words)
+    expected = "The login bug was fixed yesterday and all the tickets have been closed."
+    assert by_words["has"].explanation.better == expected
+    assert by_words["fix"].explanation.better == expected
+    assert by_words["has"].explanation.weak == text
 
 
 def test_exact_spans_after_and_inside_emoji_cjk_and_combining_marks(

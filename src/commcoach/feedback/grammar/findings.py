@@ -116,7 +116,7 @@ def to_findings(
         Span(m.start(), m.end()) for m in _AMPERSAND_ACRONYM.finditer(text)
     ]
     sentences = split_sentences(text)
-    findings: list[Finding] = []
+    kept: list[tuple[LtMatch, int, str, Severity, str, bool]] = []
     seen: set[tuple[int, int]] = set()
     for match in matches:
         start, end = match.start, max(match.end, match.start)
@@ -158,21 +158,22 @@ def to_findings(
             match = _with_replacements(match, verdict.suggestions)
         match, message = _article_fix(text, match, message)
         seen.add((start, end))
-        end = match.end
-        findings.append(
-            Finding(
-                rule_id=rule_id,
-                category=category_for(match.category_id, match.issue_type, spelling),
-                severity=severity,
-                message=message,
-                explanation=_explanation(text, sentences, match, start, end),
-                start=start,
-                end=end,
-                suggestions=list(match.replacements),
-                source=SOURCE,
-            )
+        kept.append((match, start, rule_id, severity, message, spelling))
+    fixes = [(start, m.end, m.replacements[0]) for m, start, *_ in kept if m.replacements]
+    return [
+        Finding(
+            rule_id=rule_id,
+            category=category_for(match.category_id, match.issue_type, spelling),
+            severity=severity,
+            message=message,
+            explanation=_explanation(text, sentences, match, start, match.end, fixes),
+            start=start,
+            end=match.end,
+            suggestions=list(match.replacements),
+            source=SOURCE,
         )
-    return findings
+        for match, start, rule_id, severity, message, spelling in kept
+    ]
 
 
 def _starts_a_line(text: str, start: int) -> bool:
@@ -199,9 +200,18 @@ def _article_fix(text: str, match: LtMatch, message: str) -> tuple[LtMatch, str]
 
 
 def _explanation(
-    text: str, sentences: list[Span], match: LtMatch, start: int, end: int
+    text: str,
+    sentences: list[Span],
+    match: LtMatch,
+    start: int,
+    end: int,
+    fixes: list[tuple[int, int, str]],
 ) -> Explanation:
-    """Why (category + LT message); weak/better from this sentence and the first fix."""
+    """Why (category + LT message); weak/better from this sentence and the first fixes.
+
+    The better sentence takes this finding's first suggestion and, around it, the first
+    suggestion of every other grammar finding in the same words: a ✓ beside a sentence that
+    still holds another mistake would approve that mistake."""
     why = why_for(match.category_id, match.message, match.rule_id)
     if not match.replacements:
         weak, better = examples_for(match.category_id, match.rule_id)
@@ -209,13 +219,30 @@ def _explanation(
     around = next((s for s in sentences if s.start <= start < s.end), Span(start, end))
     lo = max(around.start, start - _EXAMPLE_WINDOW // 2)
     hi = min(max(around.end, end), end + _EXAMPLE_WINDOW // 2)
-    head = ("…" if lo > around.start else "") + text[lo:start]
-    tail = text[end:hi] + ("…" if hi < around.end else "")
+    head = "…" if lo > around.start else ""
+    tail = "…" if hi < around.end else ""
+    own = (start, end, match.replacements[0])
+    inside = [f for f in fixes if lo <= f[0] and f[1] <= hi and not _overlaps(f, own)]
     return Explanation(
         why=why,
-        weak=f"{head}{text[start:end]}{tail}".strip(),
-        better=f"{head}{match.replacements[0]}{tail}".strip(),
+        weak=f"{head}{text[lo:hi]}{tail}".strip(),
+        better=f"{head}{_apply(text, lo, hi, [own, *inside])}{tail}".strip(),
     )
+
+
+def _overlaps(a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
+    return a[0] < b[1] and b[0] < a[1] or a[:2] == b[:2]
+
+
+def _apply(text: str, lo: int, hi: int, fixes: list[tuple[int, int, str]]) -> str:
+    """text[lo:hi] with the fixes applied; a fix overlapping an earlier one is skipped."""
+    out, at = [], lo
+    for start, end, replacement in sorted(fixes):
+        if start < at:
+            continue
+        out += [text[at:start], replacement]
+        at = end
+    return "".join(out) + text[at:hi]
 
 
 def _has_emoji(flagged: str) -> bool:
