@@ -89,6 +89,12 @@ def test_every_rule_has_failing_and_passing_examples_and_an_explanation() -> Non
     assert set(LEARNER_TEXT) == set(ids), "explanations for rules that do not exist"
 
 
+def test_languagetools_own_cc_rules_are_not_counted_as_ours() -> None:
+    """LanguageTool ships rules whose ids also start with CC_ (CC_VERB)."""
+    assert custom_rules.is_ours("CC_AGREEMENT_RELATIVE")
+    assert not custom_rules.is_ours("CC_VERB")
+
+
 def test_rules_are_package_data_and_hashed() -> None:
     folder = custom_rules.rules_dir()
     assert custom_rules.rules_file().is_relative_to(folder)

@@ -60,8 +60,15 @@ def classpath(server_jar: Path) -> str:
 
 
 def is_ours(rule_id: str) -> bool:
-    """True for a LanguageTool rule id that comes from grammar_custom.xml."""
-    return rule_id.startswith(RULE_PREFIX)
+    """True for a LanguageTool rule id that comes from grammar_custom.xml.
+
+    The prefix alone is not enough: LanguageTool has rules of its own named CC_ (CC_VERB)."""
+    return rule_id.startswith(RULE_PREFIX) and rule_id in _our_ids()
+
+
+@lru_cache(maxsize=1)
+def _our_ids() -> frozenset[str]:
+    return frozenset(rule_ids())
 
 
 @dataclass(frozen=True, slots=True)

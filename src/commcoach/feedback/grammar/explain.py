@@ -300,6 +300,12 @@ LEARNER_TEXT: dict[str, tuple[str, str, str]] = {
         "The build is red, we cannot deploy.",
         "The build is red, so we cannot deploy.",
     ),
+    "CC_AS_AS": (
+        'A comparison of equality takes "as" on both sides: "not as good as expected", "as '
+        'fast as we hoped". Without the first "as" the sentence reads as broken.',
+        "The progress last week was not good as expected.",
+        "The progress last week was not as good as expected.",
+    ),
     "CC_VERY_COMPARATIVE": (
         '"Very" makes an adjective stronger ("very fast"), but not a comparative: with "less", '
         '"fewer" and "more" English says "much" or "far" ("much less time").',
