@@ -306,6 +306,12 @@ LEARNER_TEXT: dict[str, tuple[str, str, str]] = {
         "The progress last week was not good as expected.",
         "The progress last week was not as good as expected.",
     ),
+    "CC_THE_NUMBERED": (
+        'A label with its number works as a name: "question 13", "assignment 1", "week 3", '
+        '"line 42", with no "the" (but "the week 3 demo", where a noun follows).',
+        "We have to do the question 13 in assignment 1.",
+        "We have to do question 13 in assignment 1.",
+    ),
     "CC_VERY_COMPARATIVE": (
         '"Very" makes an adjective stronger ("very fast"), but not a comparative: with "less", '
         '"fewer" and "more" English says "much" or "far" ("much less time").',
