@@ -62,6 +62,16 @@ def test_the_better_sentence_holds_no_other_flagged_mistake(
     assert by_words["has"].explanation.weak == text
 
 
+def test_team_nouns_made_from_verbs_are_not_flagged(lt_checker: LanguageToolChecker) -> None:
+    """'The deploy failed' is how engineering teams write; other verbs after 'the' still are."""
+    text = "After the deploy we checked the logs. The arrive was late."
+    findings, status = lt_checker.check(text)
+    assert status.checked
+    words = {text[f.start : f.end] for f in findings}
+    assert "deploy" not in words
+    assert "arrive" in words
+
+
 def test_exact_spans_after_and_inside_emoji_cjk_and_combining_marks(
     lt_checker: LanguageToolChecker,
 ) -> None:
