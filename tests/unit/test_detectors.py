@@ -232,6 +232,7 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             "Blocked on staging access. I fixed the flaky test though.",
             "Sorry for the delay in the release: the vendor has not sent the keys.",
             "The rollout is delayed until the audit ends.",
+            "Slow week: I was feeling sick from Friday to Tuesday.",
         ],
         [
             "No blockers.",

@@ -429,9 +429,9 @@ _STRONG_BLOCKER = WordRules(
         ),
         (
             "was were been got fell am is are being",
-            r"""(?:was|were|been|got|fell|am|is|are|being)\s+(?:(?:very|really|seriously|quite
-                |a\s+bit|pretty|too)\s+)?(?:sick|ill|unwell|injured|hospitali[sz]ed|swamped
-                |overwhelmed)\b""",
+            r"""(?:was|were|been|got|fell|am|is|are|being)\s+(?:feeling\s+|getting\s+)?
+                (?:(?:very|really|seriously|quite|a\s+bit|pretty|too)\s+)?(?:sick|ill|unwell
+                |injured|hospitali[sz]ed|swamped|overwhelmed)\b""",
         ),
         (
             "lost",
