@@ -146,8 +146,6 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             "- [ ] Add tests for the importer",
             "I hope to catch up on the review comments tomorrow.",
             "I'll do the migration and work harder on tests.",
-            "Today I'm writing the migration for the refunds table.",
-            "We are meeting the vendor on Monday.",
         ],
         [
             "I fixed the bug yesterday.",
@@ -171,8 +169,6 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             "We'll work harder next week.",
             "I hope to catch up.",
             "I plan to be more active in the channel.",
-            "I'm reading through the onboarding docs.",
-            "We are seeing timeouts on the export job.",
         ],
     ),
     "request": (

@@ -39,7 +39,6 @@ from commcoach.rubric.detectors.headings import (
     section_at,
     sections,
 )
-from commcoach.rubric.detectors.timing import names_time_ahead
 
 # --- done --------------------------------------------------------------------------------------
 
@@ -247,6 +246,12 @@ _FUTURE = WordRules(
             "still also then and but just now",
             r"(?:still|also|then|and|but|just|now)\s+need\s+to\s+(?!be\b|know\b|ask\b)\w+",
         ),
+        # I'm now working on / we are moving / I m using (ongoing work is today's plan)
+        (
+            "i we i'm we're",
+            rf"""(?:I|we)\s*(?:'m|\s+am|'re|\s+are|\s+m)\s+(?!still\b)(?:(?:now|currently|also|basically
+                |actively|just|slowly)\s+){{0,2}}{_NOT_ONGOING}[a-z]+ing\b""",
+        ),
         ("currently", rf"currently\s+(?:(?:am|are|is)\s+)?{_NOT_ONGOING}[a-z]+ing\b"),
         # I have now started my work on / we've begun to modify / I just started working (a
         # simple past 'I started learning X' narrates the period reported, like 'I learned')
@@ -272,30 +277,6 @@ _FUTURE = WordRules(
         ("going moving from", r"(?:going\s+forward|moving\s+forward|from\s+here\s+on)\b"),
     ]
 )
-
-_PROGRESSIVE = WordRules(
-    [
-        # I'm now working on / we are moving / I m using: a plan only with a time ahead
-        (
-            "i we i'm we're",
-            rf"""(?:I|we)\s*(?:'m|\s+am|'re|\s+are|\s+m)\s+(?!still\b)(?:(?:now|currently|also|basically
-                |actively|just|slowly)\s+){{0,2}}{_NOT_ONGOING}[a-z]+ing\b""",
-        ),
-    ]
-)
-"""The present progressive: ongoing work ('I'm reading through the docs') tells what is under
-way, which a reader does not take for a next step; with a time ahead or 'now' in the same
-sentence ('I'm starting the template today', 'Tomorrow I am shadowing Ravi', 'Currently I am
-profiling the query') it is the plan."""
-
-
-def _with_a_time_ahead(text: str, match: re.Match[str]) -> bool:
-    """Context check: the sentence names a time ahead or now (today, on Monday, currently)."""
-    sentence = sentence_at(text, match.start())
-    return names_time_ahead(
-        text[min(sentence.start, match.start()) : max(sentence.end, match.end())]
-    )
-
 
 _ONGOING_LINE = StartRules(
     re.compile(
@@ -341,7 +322,6 @@ def _not_done_or_blocked(text: str, match: re.Match[str]) -> bool:
 
 detect_future_plan: Detector = earliest(
     regex_finder(_FUTURE, all_of(not_in_question, not_quoted)),
-    regex_finder(_PROGRESSIVE, all_of(not_in_question, not_quoted, _with_a_time_ahead)),
     regex_finder(_ONGOING_LINE, all_of(not_in_question, _not_under_other_heading)),
     regex_finder(_TODO_ITEM, all_of(not_in_question, _not_done_or_blocked)),
     heading_finder("next"),

@@ -248,18 +248,3 @@ detect_date_time: Detector = earliest(
     regex_finder(_CURRENT_PERIOD, _promises_completion),
 )
 """A date, deadline, clock time or estimate (not 'soon', not a past period such as 'last week')."""
-
-
-_TODAY_AHEAD = re.compile(
-    r"""\b(?:today|this\s+(?:morning|afternoon|evening|week|sprint)|later|next|then|after\s+that
-        |currently|now|right\s+now|at\s+the\s+moment
-        |afterwards|soon|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b""",
-    VERBOSE,
-)
-
-
-def names_time_ahead(text: str) -> bool:
-    """True when `text` names a time ahead: a future point ('tomorrow', 'by Friday'), a plan
-    word of the day ('today', 'this afternoon', 'then', 'on Monday') or the present moment
-    ('currently', 'now'), which frames work under way as today's task."""
-    return _TODAY_AHEAD.search(text) is not None or any(True for _ in _FUTURE_TIME.finditer(text))
