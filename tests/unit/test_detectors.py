@@ -229,6 +229,8 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             "Sorry for the delay in the release: the vendor has not sent the keys.",
             "The rollout is delayed until the audit ends.",
             "Slow week: I was feeling sick from Friday to Tuesday.",
+            "Apologies for the delay, the API keys are still missing.",
+            "The test data is not available yet.",
         ],
         [
             "No blockers.",
@@ -244,6 +246,8 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             "Bumped go-ipfs-delay to 1.2.",
             "So sorry for the late update, and sorry again for the delay.",
             "Apologies for the delay in replying, I was at the offsite.",
+            "Nothing is missing from the release.",
+            "No keys are missing.",
             "There are no bugs left.",
             "Blocked:\n- {?}",
             "Work out the caching issue with Sam.",

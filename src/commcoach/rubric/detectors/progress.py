@@ -342,6 +342,13 @@ _STRONG_BLOCKER = WordRules(
             r"(?:depends?|depending|dependent|dependency)\s+on\b",
         ),
         ("stuck hung", r"(?:stuck|hung\s+up)\b"),
+        # something needed is absent: the API keys are still missing, the data is not available
+        (
+            "is are was were",
+            r"""(?<!\bnothing\s)(?<!\bnone\s)(?<!\bnobody\s)(?:is|are|was|were)
+                \s+(?:still\s+)?(?:missing|unavailable|not\s+(?:yet\s+)?(?:available|ready
+                |accessible|set\s+up|working))\b""",
+        ),
         (
             "can't cannot can couldn't could unable not",
             r"""(?:can't|cannot|can\s+not|couldn't|could\s+not|unable\s+to|not\s+able\s+to)\s+
