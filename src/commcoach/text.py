@@ -56,3 +56,15 @@ def line_col(text: str, index: int) -> tuple[int, int]:
     line = text.count("\n", 0, index) + 1
     last_newline = text.rfind("\n", 0, index)
     return line, index - last_newline
+
+
+def apply_fixes(text: str, lo: int, hi: int, fixes: list[tuple[int, int, str]]) -> str:
+    """text[lo:hi] with each (start, end, replacement) applied; a fix that overlaps an earlier
+    one, or falls outside lo..hi, is skipped. Used to show a sentence with all its fixes in."""
+    out, at = [], lo
+    for start, end, replacement in sorted(fixes):
+        if start < at or end > hi:
+            continue
+        out += [text[at:start], replacement]
+        at = end
+    return "".join(out) + text[at:hi]

@@ -72,3 +72,17 @@ def test_engine_reports_come_with_checked_suggestions(engine: FeedbackEngine) ->
             if f.source in ("languagetool", "style") and f.start < end and finding.start < f.end
         ]
         assert not left, f"applying {finding.suggestions[0]!r} leaves {left}"
+
+
+def test_a_reordered_finding_shows_the_other_fixes_of_its_sentence(
+    engine: FeedbackEngine,
+) -> None:
+    """The better sentence of a reordered finding holds no other flagged mistake either."""
+    text = "Yesterday I have did the review and he go home."
+    findings = [
+        _finding(text, "have did", ["have done", "did"]),
+        _finding(text, "go", ["goes"]),
+    ]
+    ordered = order_suggestions(text, findings, lambda t: engine.analyse(t).findings)
+    assert ordered[0].suggestions[0] == "did"
+    assert ordered[0].explanation.better == "Yesterday I did the review and he goes home."

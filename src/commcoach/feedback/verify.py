@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from commcoach.feedback.report import Finding
-from commcoach.text import Span, split_sentences
+from commcoach.text import Span, apply_fixes, split_sentences
 
 MAX_TRIED = 3
 """Suggestions tried per finding (LanguageTool's best guesses come first)."""
@@ -58,12 +58,34 @@ def order_suggestions(text: str, findings: list[Finding], recheck: Recheck) -> l
         first = clean[0]
         order = [first] + [i for i in range(len(finding.suggestions)) if i != first]
         suggestions = [finding.suggestions[i] for i in order]
-        better = next(c.text for c in candidates if (c.finding, c.suggestion) == (index, first))
+        better = _better_sentence(text, findings, index, finding.suggestions[first])
         explanation = finding.explanation.model_copy(update={"better": better})
         out[index] = finding.model_copy(
             update={"suggestions": suggestions, "explanation": explanation}
         )
     return out
+
+
+def _better_sentence(text: str, findings: list[Finding], index: int, replacement: str) -> str:
+    """The finding's sentence with `replacement` in place and, around it, the first suggestion
+    of every other grammar finding in that sentence: a ✓ sentence holds no flagged mistake."""
+    own = findings[index]
+    around = next(
+        (s for s in split_sentences(text) if s.start <= own.start and own.end <= s.end),
+        Span(own.start, own.end),
+    )
+    others = [
+        (f.start, f.end, f.suggestions[0])
+        for i, f in enumerate(findings)
+        if i != index
+        and f.source == "languagetool"
+        and f.suggestions
+        and around.start <= f.start
+        and f.end <= around.end
+        and (f.end <= own.start or own.end <= f.start)
+    ]
+    fixes = [(own.start, own.end, replacement), *others]
+    return apply_fixes(text, around.start, around.end, fixes).strip()
 
 
 def _candidates(text: str, findings: list[Finding]) -> list[_Candidate]:

@@ -37,7 +37,7 @@ from commcoach.feedback.grammar.explain import (
 )
 from commcoach.feedback.grammar.spelling import judge
 from commcoach.feedback.report import Explanation, Finding, Severity
-from commcoach.text import Span, is_protected, protected_spans, split_sentences
+from commcoach.text import Span, apply_fixes, is_protected, protected_spans, split_sentences
 
 SOURCE = "languagetool"
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]*[A-Z0-9](?:s|'s|’s)?")
@@ -236,23 +236,12 @@ def _explanation(
     return Explanation(
         why=why,
         weak=f"{head}{text[lo:hi]}{tail}".strip(),
-        better=f"{head}{_apply(text, lo, hi, [own, *inside])}{tail}".strip(),
+        better=f"{head}{apply_fixes(text, lo, hi, [own, *inside])}{tail}".strip(),
     )
 
 
 def _overlaps(a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
     return a[0] < b[1] and b[0] < a[1] or a[:2] == b[:2]
-
-
-def _apply(text: str, lo: int, hi: int, fixes: list[tuple[int, int, str]]) -> str:
-    """text[lo:hi] with the fixes applied; a fix overlapping an earlier one is skipped."""
-    out, at = [], lo
-    for start, end, replacement in sorted(fixes):
-        if start < at:
-            continue
-        out += [text[at:start], replacement]
-        at = end
-    return "".join(out) + text[at:hi]
 
 
 def _has_emoji(flagged: str) -> bool:
