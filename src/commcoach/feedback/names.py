@@ -250,7 +250,6 @@ _LEARNER_RULES: dict[str, tuple[str, str]] = {
     "CC_COMMA_SPLICE": ("Comma between two sentences", "'The build is red, so we wait'"),
     "CC_AS_AS": ("'As ... as'", "'not as good as expected'"),
     "CC_THE_NUMBERED": ("'The' before a number label", "'question 13', 'assignment 1'"),
-    "CC_QUESTION_MARK": ("Question mark", "'Is the build green?'"),
     "CC_VERY_COMPARATIVE": ("'Very' + comparative", "'much less time', not 'very less'"),
     "CC_A_NOUN_PLURAL": ("Plural after 'a'", "'a football club fan', not 'fans'"),
     "CC_QUANTIFIER_SINGULAR": ("Plural after 'several'", "'several bugs', 'various tools'"),

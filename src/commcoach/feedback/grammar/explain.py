@@ -312,12 +312,6 @@ LEARNER_TEXT: dict[str, tuple[str, str, str]] = {
         "We have to do the question 13 in assignment 1.",
         "We have to do question 13 in assignment 1.",
     ),
-    "CC_QUESTION_MARK": (
-        'A direct question ("Is the build green", "What is the ETA") ends with "?"; with a full '
-        "stop the reader may not see that you are waiting for an answer.",
-        "Is the build green on main.",
-        "Is the build green on main?",
-    ),
     "CC_VERY_COMPARATIVE": (
         '"Very" makes an adjective stronger ("very fast"), but not a comparative: with "less", '
         '"fewer" and "more" English says "much" or "far" ("much less time").',
