@@ -58,13 +58,24 @@ def line_col(text: str, index: int) -> tuple[int, int]:
     return line, index - last_newline
 
 
-def apply_fixes(text: str, lo: int, hi: int, fixes: list[tuple[int, int, str]]) -> str:
-    """text[lo:hi] with each (start, end, replacement) applied; a fix that overlaps an earlier
-    one, or falls outside lo..hi, is skipped. Used to show a sentence with all its fixes in."""
-    out, at = [], lo
-    for start, end, replacement in sorted(fixes):
-        if start < at or end > hi:
+Fix = tuple[int, int, str]
+"""(start, end, replacement) in a text."""
+
+
+def apply_fixes(text: str, window: Span, own: Fix, others: list[Fix]) -> str:
+    """The text in `window` with `own` applied and every other fix inside the window that
+    overlaps neither `own` nor an earlier fix: a sentence shown with all its fixes in."""
+
+    def clashes(a: Fix, b: Fix) -> bool:
+        return a[:2] == b[:2] or (a[0] < b[1] and b[0] < a[1])
+
+    inside = [
+        f for f in others if window.start <= f[0] and f[1] <= window.end and not clashes(f, own)
+    ]
+    out, at = [], window.start
+    for start, end, replacement in sorted([own, *inside]):
+        if start < at:
             continue
         out += [text[at:start], replacement]
         at = end
-    return "".join(out) + text[at:hi]
+    return "".join(out) + text[at : window.end]

@@ -39,7 +39,8 @@ class _Candidate:
 
 def order_suggestions(text: str, findings: list[Finding], recheck: Recheck) -> list[Finding]:
     """`findings` with each one's clean suggestions first (same findings, same order)."""
-    candidates = _candidates(text, findings)
+    sentences = split_sentences(text)
+    candidates = _candidates(text, sentences, findings)
     if not candidates:
         return findings
     joined, offsets = _join(candidates)
@@ -58,7 +59,7 @@ def order_suggestions(text: str, findings: list[Finding], recheck: Recheck) -> l
         first = clean[0]
         order = [first] + [i for i in range(len(finding.suggestions)) if i != first]
         suggestions = [finding.suggestions[i] for i in order]
-        better = _better_sentence(text, findings, index, finding.suggestions[first])
+        better = _better_sentence(text, sentences, findings, index, finding.suggestions[first])
         explanation = finding.explanation.model_copy(update={"better": better})
         out[index] = finding.model_copy(
             update={"suggestions": suggestions, "explanation": explanation}
@@ -66,30 +67,25 @@ def order_suggestions(text: str, findings: list[Finding], recheck: Recheck) -> l
     return out
 
 
-def _better_sentence(text: str, findings: list[Finding], index: int, replacement: str) -> str:
-    """The finding's sentence with `replacement` in place and, around it, the first suggestion
-    of every other grammar finding in that sentence: a ✓ sentence holds no flagged mistake."""
+def _better_sentence(
+    text: str, sentences: list[Span], findings: list[Finding], index: int, replacement: str
+) -> str:
+    """The finding's sentence with `replacement` in place and the first suggestion of every
+    other grammar finding in that sentence: a ✓ sentence holds no flagged mistake."""
     own = findings[index]
     around = next(
-        (s for s in split_sentences(text) if s.start <= own.start and own.end <= s.end),
+        (s for s in sentences if s.start <= own.start and own.end <= s.end),
         Span(own.start, own.end),
     )
     others = [
         (f.start, f.end, f.suggestions[0])
         for i, f in enumerate(findings)
-        if i != index
-        and f.source == "languagetool"
-        and f.suggestions
-        and around.start <= f.start
-        and f.end <= around.end
-        and (f.end <= own.start or own.end <= f.start)
+        if i != index and f.source == "languagetool" and f.suggestions
     ]
-    fixes = [(own.start, own.end, replacement), *others]
-    return apply_fixes(text, around.start, around.end, fixes).strip()
+    return apply_fixes(text, around, (own.start, own.end, replacement), others).strip()
 
 
-def _candidates(text: str, findings: list[Finding]) -> list[_Candidate]:
-    sentences = split_sentences(text)
+def _candidates(text: str, sentences: list[Span], findings: list[Finding]) -> list[_Candidate]:
     out: list[_Candidate] = []
     for index, finding in enumerate(findings):
         if finding.source not in CHECKED_SOURCES or not finding.suggestions:

@@ -37,7 +37,14 @@ from commcoach.feedback.grammar.explain import (
 )
 from commcoach.feedback.grammar.spelling import judge
 from commcoach.feedback.report import Explanation, Finding, Severity
-from commcoach.text import Span, apply_fixes, is_protected, protected_spans, split_sentences
+from commcoach.text import (
+    Fix,
+    Span,
+    apply_fixes,
+    is_protected,
+    protected_spans,
+    split_sentences,
+)
 
 SOURCE = "languagetool"
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]*[A-Z0-9](?:s|'s|’s)?")
@@ -215,7 +222,7 @@ def _explanation(
     match: LtMatch,
     start: int,
     end: int,
-    fixes: list[tuple[int, int, str]],
+    fixes: list[Fix],
 ) -> Explanation:
     """Why (category + LT message); weak/better from this sentence and the first fixes.
 
@@ -231,17 +238,12 @@ def _explanation(
     hi = min(max(around.end, end), end + _EXAMPLE_WINDOW // 2)
     head = "…" if lo > around.start else ""
     tail = "…" if hi < around.end else ""
-    own = (start, end, match.replacements[0])
-    inside = [f for f in fixes if lo <= f[0] and f[1] <= hi and not _overlaps(f, own)]
+    fixed = apply_fixes(text, Span(lo, hi), (start, end, match.replacements[0]), fixes)
     return Explanation(
         why=why,
         weak=f"{head}{text[lo:hi]}{tail}".strip(),
-        better=f"{head}{apply_fixes(text, lo, hi, [own, *inside])}{tail}".strip(),
+        better=f"{head}{fixed}{tail}".strip(),
     )
-
-
-def _overlaps(a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
-    return a[0] < b[1] and b[0] < a[1] or a[:2] == b[:2]
 
 
 def _has_emoji(flagged: str) -> bool:
