@@ -306,6 +306,40 @@ LEARNER_TEXT: dict[str, tuple[str, str, str]] = {
         "The progress last week was not good as expected.",
         "The progress last week was not as good as expected.",
     ),
+    "CC_QUESTION_NO_AUXILIARY": (
+        'A question with an ordinary verb puts "do", "does" or "did" before the subject: '
+        '"What do you think?", "Why does it fail?", "What did you change?". Without it the '
+        "words are in statement order and read as a statement with a question mark.",
+        "Why the build fails only on CI?",
+        "Why does the build fail only on CI?",
+    ),
+    "CC_SINCE_PRESENT": (
+        '"Since" with a point in time (since Monday, since 2020) measures a period that runs up '
+        'to now. English says that with the present perfect: "I have worked here since 2020", '
+        '"it has been broken since yesterday", not the present tense.',
+        "The staging server is down since yesterday.",
+        "The staging server has been down since yesterday.",
+    ),
+    "CC_STATIVE_AFTER_BE": (
+        'Verbs of opinion, knowledge and wanting ("agree", "know", "need", "understand") are '
+        'full verbs in English, not adjectives, so they take no "be": "I agree", "we need more '
+        'time". Their "-ing" form ("I am agreeing") does not work either.',
+        "I am agree with the new deadline.",
+        "I agree with the new deadline.",
+    ),
+    "CC_ADJECTIVE_AS_NOUN": (
+        'English does not use an adjective alone as a singular noun: "the important thing is", '
+        '"the most important part is", not "the important is" (as in "lo importante", "le plus '
+        'important").',
+        "The important is to finish the tests first.",
+        "The important thing is to finish the tests first.",
+    ),
+    "CC_FIXED_PHRASE": (
+        "Some phrases are fixed and change meaning or break with one word changed: the link "
+        'word is "on the other hand", and "each other" has no plural "-s".',
+        "In the other hand, the export is slow.",
+        "On the other hand, the export is slow.",
+    ),
     "CC_THE_NUMBERED": (
         'A label with its number works as a name: "question 13", "assignment 1", "week 3", '
         '"line 42", with no "the" (but "the week 3 demo", where a noun follows).',
