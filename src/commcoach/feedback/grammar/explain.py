@@ -340,6 +340,26 @@ LEARNER_TEXT: dict[str, tuple[str, str, str]] = {
         "In the other hand, the export is slow.",
         "On the other hand, the export is slow.",
     ),
+    "CC_S_BASE_FORM": (
+        '"It\'s" is short for "it is" (or "it has"), so a verb in its plain form cannot follow '
+        'it: say "it depends on", "it works", or use "it\'s" before an -ing or -ed form '
+        '("it\'s working", "it\'s fixed").',
+        "It's depend on the config.",
+        "It depends on the config.",
+    ),
+    "CC_ING_ED_ADJECTIVE": (
+        '"Confusing", "boring" and "exciting" describe what causes a feeling; "confused", '
+        '"bored" and "excited" describe the person who has it: "the ticket is confusing", '
+        '"I am confused about the ticket".',
+        "I am confusing about the ticket.",
+        "I am confused about the ticket.",
+    ),
+    "CC_TELL_WITHOUT_PERSON": (
+        '"Tell" and "inform" need the person you tell: "he told me that", "I want to inform '
+        'you that". Without a person, English uses "say": "he said that the build failed".',
+        "He told that the build failed.",
+        "He told me that the build failed.",
+    ),
     "CC_THE_NUMBERED": (
         'A label with its number works as a name: "question 13", "assignment 1", "week 3", '
         '"line 42", with no "the" (but "the week 3 demo", where a noun follows).',
