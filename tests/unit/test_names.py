@@ -156,11 +156,20 @@ def test_crash_log_has_the_traceback_and_the_line_says_where() -> None:
     [
         (TEMPLATES[0].body, {"done": False, "next": False, "blockers": True}),
         (
-            "Yesterday:\n- fixed the login test\n\nToday:\n- refund email\n\nBlockers:\n- \n",
+            "Yesterday:\n- fixed the login test\n\nToday:\n- refund email\n",
             {"done": True, "next": True, "blockers": False},
         ),
         ("I merged the fix. Today I will test it. Blocked on staging access.", None),
-        ("Hi team, the demo went well.", {"done": False, "next": False, "blockers": False}),
+        ("Hi team, hope you are well.", {"done": False, "next": False, "blockers": False}),
+        # the rubric's own reading: ongoing is not done, a wait is a blocker, 'none' answers
+        (
+            "I have been working on the export.\nToday: more of it.\nBlockers: none",
+            {"done": False, "next": True, "blockers": True},
+        ),
+        (
+            "I fixed the login test. I will review the PR. Still waiting for staging access.",
+            None,
+        ),
     ],
 )
 def test_standup_parts(text: str, expected: dict[str, bool] | None) -> None:

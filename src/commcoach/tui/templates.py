@@ -100,61 +100,22 @@ def with_hints(text: str, heading: str, bullets: list[str]) -> str:
     return f"{text}{separator}Commits to rewrite:\n{block}\n"
 
 
-STANDUP_PARTS: tuple[tuple[str, tuple[str, ...], str], ...] = (
-    (
-        "done",
-        ("yesterday", "done", "finished", "completed"),
-        r"\b(?:finished|fixed|merged|shipped|deployed|completed|closed|reviewed|wrote|added|"
-        r"released|done)\b",
-    ),
-    (
-        "next",
-        ("today", "next", "plan", "tomorrow"),
-        r"\b(?:today|next|will|going to|plan to|tomorrow|then)\b",
-    ),
-    (
-        "blockers",
-        ("blockers", "blocker", "blocked", "risks"),
-        r"\b(?:blocked|blocker|blockers|blocking|waiting (?:on|for)|stuck|no blockers|"
-        r"nothing blocks|need help)\b",
-    ),
+STANDUP_PARTS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("done", ("completed_action",)),
+    ("next", ("future_plan",)),
+    ("blockers", ("blocker", "no_blockers")),
 )
-"""The stand-up rubric: (part, headings that introduce it, words that say it in prose)."""
+"""The stand-up checklist: (part, the built-in rubric detectors, any of which meets it). The
+same detectors judge the stand-up scenarios, so the Draft checklist and a scenario's rubric
+never disagree about one message ('Blockers: none' meets it, 'Blockers:' left empty does not)."""
 
 
 def standup_parts(text: str) -> list[tuple[str, bool]]:
-    """Did the stand-up say what is done, what is next, and what blocks you?
+    """Did the stand-up say what is done, what is next, and what blocks you (or that nothing
+    does)? Read by the rubric's own detectors, on headings and on prose alike."""
+    from commcoach.rubric.builtin import BUILTIN_DETECTORS  # compiles patterns: on first use
 
-    A part counts when its heading ('Yesterday:', 'Today:', 'Blockers:') has something after
-    it (on the line or the lines below, up to the next heading; 'None' counts for blockers), or,
-    without headings, when a sentence says it ('I fixed ...', 'Today I will ...', 'blocked on').
-    """
-    sections = _sections(text)
-    found: list[tuple[str, bool]] = []
-    for part, headings, words in STANDUP_PARTS:
-        present = [v for k, v in sections.items() if k in headings]
-        if present:
-            found.append((part, any(re.search(r"\w", v) for v in present)))
-            continue
-        found.append((part, re.search(words, text, re.IGNORECASE) is not None))
-    return found
-
-
-_HEADING = re.compile(r"^\s*([A-Za-z][A-Za-z ]{1,30}):\s*(.*)$")
-
-
-def _sections(text: str) -> dict[str, str]:
-    """`Heading:` -> what follows it, with empty bullets ('- ') left out."""
-    sections: dict[str, str] = {}
-    current: str | None = None
-    for line in text.split("\n"):
-        head = _HEADING.match(line)
-        if head:
-            current = head.group(1).strip().lower()
-            sections[current] = head.group(2).strip()
-            continue
-        if current is not None:
-            content = line.strip().lstrip("-*• ").strip()
-            if content:
-                sections[current] = f"{sections[current]} {content}".strip()
-    return sections
+    return [
+        (part, any(BUILTIN_DETECTORS[name].detect(text) is not None for name in names))
+        for part, names in STANDUP_PARTS
+    ]
