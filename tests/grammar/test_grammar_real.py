@@ -217,3 +217,21 @@ def test_capital_after_comma_stops_at_a_line_break(
     if flags:
         assert text[capital[0].start : capital[0].end] == "The"
         assert capital[0].suggestions[0] == "the"
+
+
+def test_a_line_after_a_list_item_or_label_starts_a_sentence(
+    lt_checker: LanguageToolChecker,
+) -> None:
+    """A bullet ends at its line break, so the next line's question is read as a sentence of
+    its own; a hard-wrapped sentence stays one sentence (no capital asked for 'login')."""
+    text = (
+        "Today:\n- still working on the export\nWhat you think about the plan?\n"
+        "I fixed the\nlogin bug yesterday."
+    )
+    findings, status = lt_checker.check(text)
+    assert status.checked
+    found = flagged(text, findings)
+    assert ("What you think", "grammar.CC_QUESTION_NO_AUXILIARY") in found
+    start = text.index("What you think")
+    assert any(f.start == start and f.end == start + len("What you think") for f in findings)
+    assert not any(word == "login" for word, _ in found)

@@ -20,6 +20,7 @@ from typing import Any
 
 from commcoach.bounded_json import parse_json_bounded
 from commcoach.feedback.grammar.errors import CheckFailure
+from commcoach.feedback.grammar.line_breaks import annotated
 from commcoach.feedback.grammar.offsets import Utf16Index
 from commcoach.feedback.grammar.transport import MAX_RESPONSE_BYTES, make_transport
 from commcoach.feedback.report import GrammarReason
@@ -97,7 +98,9 @@ class LtClient:
         self, text: str, params: dict[str, str], timeout: float | None = None
     ) -> list[LtMatch]:
         """Matches for `text`, with spans converted from UTF-16 to Python indices."""
-        payload = self._request("POST", "v2/check", {**params, "text": text}, timeout)
+        data = annotated(text)
+        body = {**params, "text": text} if data is None else {**params, "data": data}
+        payload = self._request("POST", "v2/check", body, timeout)
         if not isinstance(payload, dict) or not isinstance(payload.get("matches"), list):
             raise CheckFailure(GrammarReason.BAD_RESPONSE, "/v2/check answer has no match list")
         raw_matches = payload["matches"]
