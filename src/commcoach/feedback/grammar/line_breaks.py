@@ -39,21 +39,19 @@ def annotated(text: str) -> str | None:
     """LanguageTool's `data` parameter for `text` with its structural line breaks marked up as
     paragraph breaks, or None when the text has none (then plain `text` is sent)."""
     lines = text.split("\n")
-    if len(lines) < 2 or not any(
-        breaks_sentence(a, b) for a, b in zip(lines, lines[1:], strict=False)
-    ):
-        return None
     parts: list[dict[str, str]] = []
     pending = lines[0]
     for line, next_line in zip(lines, lines[1:], strict=False):
-        if breaks_sentence(line, next_line):
-            if pending:
-                parts.append({"text": pending})
-            indent = _indent(next_line)
-            parts.append({"markup": "\n" + next_line[:indent], "interpretAs": "\n\n"})
-            pending = next_line[indent:]
-        else:
+        if not breaks_sentence(line, next_line):
             pending = f"{pending}\n{next_line}"
+            continue
+        if pending:
+            parts.append({"text": pending})
+        indent = _indent(next_line)
+        parts.append({"markup": "\n" + next_line[:indent], "interpretAs": "\n\n"})
+        pending = next_line[indent:]
+    if len(parts) == 0:
+        return None
     if pending:
         parts.append({"text": pending})
     return json.dumps({"annotation": parts}, ensure_ascii=False)
