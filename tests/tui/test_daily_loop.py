@@ -87,11 +87,11 @@ async def test_standup_draft_has_a_done_next_blockers_checklist(
         await wait_for(pilot, lambda: isinstance(app.screen, DraftScreen), what="draft")
         draft = app.screen
         assert isinstance(draft, DraftScreen)
-        line = draft.query_one("#standup-parts", Static)
-        assert "✗ done" in shown(line)
+        line = draft.query_one("#draft-checklist", Static)
+        assert "✗ says what you finished" in shown(line)
         draft.composer.set_text("Yesterday:\n- merged the refund fix\n\nToday:\n- \n\nBlockers:\n")
-        await wait_for(pilot, lambda: "✓ done" in shown(line), what="checklist")
-        assert "✗ next" in shown(line) and "✗ blockers" in shown(line)
+        await wait_for(pilot, lambda: "✓ says what you finished" in shown(line), what="checklist")
+        assert "✗ says what you will do next" in shown(line) and "✗ names blockers" in shown(line)
 
 
 async def test_paste_and_check_any_message_without_saving(

@@ -148,6 +148,36 @@ async def test_check_copy_and_save_keep_one_draft_in_history(
         assert drafts[0].title == "Stand-up update 2026-03-11"
 
 
+async def test_a_checked_standup_is_scored_by_the_standup_rubric(
+    build: Callable[..., CommCoachApp], store: HistoryStore
+) -> None:
+    """The Score tab of a checked stand-up says which goals it met (not 'No scenario rubric'),
+    the draft is filed under the stand-up scenario, and the blank template has no checklist."""
+    app = build()
+    text = "Yesterday I merged the refund fix (PAY-12).\nToday I will test the emails."
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_draft(pilot, app)
+        screen.composer.set_text(text)
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, AttemptScreen), what="feedback")
+        feedback = app.screen
+        assert isinstance(feedback, AttemptScreen)
+        await wait_for(pilot, lambda: feedback.final, what="full check")
+        met = {r.element_id: r.met for r in feedback.report.rubric}
+        assert met == {"done": True, "next": True, "blockers": False}
+        assert "2 of 3 rubric elements met" in shown(feedback.score_card)
+        await wait_for(pilot, lambda: store.count() == 1, what="draft saved")
+        saved = store.page(AttemptFilters(drafts=True)).items[0]
+        assert saved.is_draft and saved.scenario_id == "standup-daily"
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is screen, what="back to the draft")
+        screen.choose_template("blank")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog), what="confirm")
+        await pilot.press("y")
+        await wait_for(pilot, lambda: screen.template.id == "blank", what="blank template")
+        assert shown(screen.query_one("#draft-checklist")) == ""
+
+
 async def test_copy_of_new_text_is_kept_as_a_draft(
     build: Callable[..., CommCoachApp], store: HistoryStore
 ) -> None:

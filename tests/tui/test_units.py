@@ -12,9 +12,11 @@ from pathlib import Path
 import pytest
 
 from commcoach.feedback.report import Category, Explanation, Finding, Severity
+from commcoach.rubric.evaluate import evaluate
+from commcoach.scenarios import load_library
 from commcoach.tui.autosave import AutosaveEntry, AutosaveStore
 from commcoach.tui.git_hints import git_hints, last_working_day
-from commcoach.tui.templates import TEMPLATES, template, with_hints
+from commcoach.tui.templates import TEMPLATES, draft_rubric, template, with_hints
 from commcoach.tui.widgets.feedback_view import shift_findings
 from commcoach.tui.word_diff import similarity, word_diff
 
@@ -173,6 +175,56 @@ def test_template_ids_are_unique_and_unknown_is_blank() -> None:
 
 
 # --- word diff -----------------------------------------------------------------------------
+
+
+def _draft_checklist(template_id: str, text: str) -> dict[str, bool]:
+    judge = draft_rubric(template(template_id), load_library().scenarios)
+    assert judge is not None
+    return {r.element_id: r.met for r in evaluate(text, judge.scenario, judge.elements)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (TEMPLATES[0].body, {"done": False, "next": False, "blockers": True}),
+        (
+            "Yesterday:\n- fixed the login test\n\nToday:\n- refund email\n",
+            {"done": True, "next": True, "blockers": False},
+        ),
+        ("I merged the fix. Today I will test it. Blocked on staging access.", None),
+        ("Hi team, hope you are well.", {"done": False, "next": False, "blockers": False}),
+        # the rubric's own reading: ongoing is not done, a wait is a blocker, 'none' answers
+        (
+            "I have been working on the export.\nToday: more of it.\nBlockers: none",
+            {"done": False, "next": True, "blockers": True},
+        ),
+        (
+            "I fixed the login test. I will review the PR. Still waiting for staging access.",
+            None,
+        ),
+    ],
+)
+def test_the_standup_draft_is_judged_by_the_standup_scenarios_goals(
+    text: str, expected: dict[str, bool] | None
+) -> None:
+    found = _draft_checklist("standup", text)
+    assert found == (expected or {"done": True, "next": True, "blockers": True})
+
+
+def test_every_template_but_blank_has_a_rubric_and_its_empty_body_meets_little() -> None:
+    """A template's own prompts are no evidence: 'Could you let me know by ?' asks nothing
+    until the date is filled in."""
+    scenarios = load_library().scenarios
+    for item in TEMPLATES:
+        judge = draft_rubric(item, scenarios)
+        assert (judge is None) == (item.id == "blank"), item.id
+    assert not any(_draft_checklist("clarify", template("clarify").body).values())
+    filled = template("clarify").body.replace("by ?", "by Friday?")
+    assert _draft_checklist("clarify", filled)["asks"] is True
+
+
+def test_a_template_whose_scenario_did_not_load_has_no_rubric() -> None:
+    assert draft_rubric(template("standup"), {}) is None
 
 
 def test_word_diff_marks_words_only_in_one_text() -> None:

@@ -21,7 +21,6 @@ from commcoach.feedback.report import Category, Explanation, Finding, Severity
 from commcoach.feedback.style.registry import builtin_rules
 from commcoach.history import RuleCount
 from commcoach.plural import count, plural
-from commcoach.tui.templates import TEMPLATES, standup_parts
 
 ID_LIKE = re.compile(r"[A-Z]{2,}_[A-Z]|\w\.\w|_")
 """What a rule id looks like (MORFOLOGIK_RULE, clarity.vague_time, snake_case)."""
@@ -149,32 +148,6 @@ def test_crash_log_has_the_traceback_and_the_line_says_where() -> None:
         line = crash_line(exc, path)
     assert path is not None and "KeyError" in path.read_text(encoding="utf-8")
     assert "\n" not in line and str(path) in line and line.startswith("commcoach stopped")
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (TEMPLATES[0].body, {"done": False, "next": False, "blockers": True}),
-        (
-            "Yesterday:\n- fixed the login test\n\nToday:\n- refund email\n",
-            {"done": True, "next": True, "blockers": False},
-        ),
-        ("I merged the fix. Today I will test it. Blocked on staging access.", None),
-        ("Hi team, hope you are well.", {"done": False, "next": False, "blockers": False}),
-        # the rubric's own reading: ongoing is not done, a wait is a blocker, 'none' answers
-        (
-            "I have been working on the export.\nToday: more of it.\nBlockers: none",
-            {"done": False, "next": True, "blockers": True},
-        ),
-        (
-            "I fixed the login test. I will review the PR. Still waiting for staging access.",
-            None,
-        ),
-    ],
-)
-def test_standup_parts(text: str, expected: dict[str, bool] | None) -> None:
-    found = dict(standup_parts(text))
-    assert found == (expected or {"done": True, "next": True, "blockers": True})
 
 
 def test_a_languagetool_id_has_one_name_under_either_prefix() -> None:

@@ -1,13 +1,19 @@
 """Draft templates for real messages: stand-up, weekly update, clarification request.
 
 Templates are plain text with section headings the learner fills in; `with_hints` puts commit
-subjects under the section where finished work goes. No Textual here.
+subjects under the section where finished work goes. A template names the practice scenario
+whose rubric goals judge a real message of its kind (the stand-up template: standup-daily's
+done / next / blockers), so Draft, `commcoach check --scenario` and practice judge one message
+alike. No Textual here.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+
+from commcoach.models import RubricElement, Scenario
 
 
 @dataclass(frozen=True)
@@ -20,6 +26,8 @@ class Template:
     hints_heading: str
     """The line after which commit subjects go ("" = append a section at the end)."""
     tip: str
+    rubric_from: str = ""
+    """The scenario whose rubric goals judge this kind of message ("" = no rubric)."""
 
     @property
     def first_gap(self) -> tuple[int, int]:
@@ -41,6 +49,7 @@ TEMPLATES: tuple[Template, ...] = (
         body="Yesterday:\n- \n\nToday:\n- \n\nBlockers:\n- None\n",
         hints_heading="Yesterday:",
         tip="Three short parts: what you finished, what you do today, what blocks you.",
+        rubric_from="standup-daily",
     ),
     Template(
         id="weekly",
@@ -51,6 +60,7 @@ TEMPLATES: tuple[Template, ...] = (
         ),
         hints_heading="Done:",
         tip="Lead with results, give dates for what comes next, and name any risk early.",
+        rubric_from="weekly-progress-manager",
     ),
     Template(
         id="clarify",
@@ -62,6 +72,7 @@ TEMPLATES: tuple[Template, ...] = (
         ),
         hints_heading="",
         tip="One question, the context needed to answer it, your best guess and a deadline.",
+        rubric_from="clarify-vague-ticket",
     ),
     Template(
         id="blank",
@@ -100,22 +111,21 @@ def with_hints(text: str, heading: str, bullets: list[str]) -> str:
     return f"{text}{separator}Commits to rewrite:\n{block}\n"
 
 
-STANDUP_PARTS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("done", ("completed_action",)),
-    ("next", ("future_plan",)),
-    ("blockers", ("blocker", "no_blockers")),
-)
-"""The stand-up checklist: (part, the built-in rubric detectors, any of which meets it). The
-same detectors judge the stand-up scenarios, so the Draft checklist and a scenario's rubric
-never disagree about one message ('Blockers: none' meets it, 'Blockers:' left empty does not)."""
+@dataclass(frozen=True)
+class DraftRubric:
+    """What judges a draft: a scenario (for its audience, register and readability band) and
+    the rubric elements that are its goals."""
+
+    scenario: Scenario
+    elements: list[RubricElement]
 
 
-def standup_parts(text: str) -> list[tuple[str, bool]]:
-    """Did the stand-up say what is done, what is next, and what blocks you (or that nothing
-    does)? Read by the rubric's own detectors, on headings and on prose alike."""
-    from commcoach.rubric.builtin import BUILTIN_DETECTORS  # compiles patterns: on first use
-
-    return [
-        (part, any(BUILTIN_DETECTORS[name].detect(text) is not None for name in names))
-        for part, names in STANDUP_PARTS
-    ]
+def draft_rubric(item: Template, scenarios: Mapping[str, Scenario]) -> DraftRubric | None:
+    """The rubric for a draft of this template: its scenario's goals (every element when the
+    scenario names none); None for a template without one or a scenario that did not load."""
+    scenario = scenarios.get(item.rubric_from) if item.rubric_from else None
+    if scenario is None:
+        return None
+    by_id = {e.id: e for e in scenario.rubric.elements}
+    goals = [by_id[g] for g in scenario.goals if g in by_id]
+    return DraftRubric(scenario, goals or list(scenario.rubric.elements))

@@ -28,6 +28,13 @@ INDIRECT_QUESTION = re.compile(
 """A question asked as a statement: 'I was wondering whether the API is public.'"""
 
 
+_UNFILLED_BLANK = re.compile(
+    r"\b(?:about|at|before|by|for|from|in|of|on|to|until|with|the|a|an)[ \t]+\?$", re.IGNORECASE
+)
+"""A template's question left unfilled: 'Could you let me know by ?' (a blank before the '?'
+where the date goes) asks nothing yet."""
+
+
 def detect_question(text: str) -> Span | None:
     """A sentence that asks something: ends with '?', or opens as a question with no full stop.
 
@@ -35,7 +42,10 @@ def detect_question(text: str) -> Span | None:
     know!' is not a question; 'I was wondering whether ...' and 'Could you tell me ...' are.
     """
     vocative: Span | None = None  # "Jeff?" alone is weaker evidence than a real question
-    for sentence in sentences(text):
+    asked = [
+        s for s in sentences(text) if not _UNFILLED_BLANK.search(text[s.start : s.end].rstrip())
+    ]
+    for sentence in asked:
         chunk = text[sentence.start : sentence.end].rstrip()
         if is_question(text, sentence):
             if len(chunk.split()) > 1:
@@ -52,7 +62,7 @@ def detect_question(text: str) -> Span | None:
     for index, char in enumerate(text):
         # '?author=me' in a URL asks nothing.
         if char == "?" and not in_protected(text, index):
-            for sentence in sentences(text):
+            for sentence in asked:
                 if sentence.start <= index < sentence.end:
                     return sentence
     return None

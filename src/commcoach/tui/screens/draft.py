@@ -17,6 +17,7 @@ from commcoach.feedback.grammar.vocabulary import default_store, repo_names
 from commcoach.feedback.names import finding_habit, habit_name
 from commcoach.feedback.report import Report
 from commcoach.plural import count
+from commcoach.rubric.evaluate import evaluate
 from commcoach.tui.autosave import DRAFT_KEY
 from commcoach.tui.context import AppContext
 from commcoach.tui.drills import Drill
@@ -25,8 +26,16 @@ from commcoach.tui.messages import CheckRequest, CheckRequested, FeedbackReady
 from commcoach.tui.screens.composer_screen import ComposerScreen
 from commcoach.tui.screens.dialogs import ConfirmDialog, NameDialog, stamp
 from commcoach.tui.screens.practice import REQUEST_IDS
-from commcoach.tui.templates import TEMPLATES, Template, standup_parts, template, with_hints
+from commcoach.tui.templates import (
+    TEMPLATES,
+    DraftRubric,
+    Template,
+    draft_rubric,
+    template,
+    with_hints,
+)
 from commcoach.tui.widgets.composer import AutosaveTarget, Composer
+from commcoach.tui.widgets.render import rubric_line
 from commcoach.tui.widgets.status_bar import TopBar
 
 
@@ -113,7 +122,7 @@ class DraftScreen(ComposerScreen):
             id="draft-composer",
         )
         yield Static(id="drill-status", markup=False)
-        yield Static(id="standup-parts", markup=False)
+        yield Static(id="draft-checklist", markup=False)
         yield Footer()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -124,7 +133,7 @@ class DraftScreen(ComposerScreen):
         self.template_select.display = self.drill is None
         self.query_one("#drill-status", Static).display = self.drill is not None
         self._show_tip()
-        self._show_standup(self.composer.text)
+        self._show_checklist(self.composer.text)
         if self.restored is not None:
             self.notify(
                 f"Restored your draft ({count(self.restored.words, 'word')}) from "
@@ -156,13 +165,26 @@ class DraftScreen(ComposerScreen):
             return
         self.tip.update(Content.assemble(("Tip: ", "bold $accent"), self.template.tip))
 
+    @property
+    def rubric(self) -> DraftRubric | None:
+        """The template's rubric (none in a drill); read each time: the scenario library
+        loads in a worker after the first frame."""
+        if self.drill is not None:
+            return None
+        return draft_rubric(self.template, self.ctx.library.scenarios)
+
     def _analyse_live(self, text: str) -> Report:
-        return self.ctx.engine.analyse(text, with_grammar=False)
+        judge = self.rubric
+        if judge is None:
+            return self.ctx.engine.analyse(text, with_grammar=False)
+        return self.ctx.engine.analyse(
+            text, judge.scenario, elements=judge.elements, with_grammar=False
+        )
 
     @on(Composer.LiveReport)
     def _live(self, event: Composer.LiveReport) -> None:
         if self.drill is None:
-            self._show_standup(event.report.text)
+            self._show_checklist(event.report.text)
             return
         habit = habit_name(self.drill.rule_id)
         still = any(finding_habit(f).key == habit.key for f in event.report.findings)
@@ -172,19 +194,16 @@ class DraftScreen(ComposerScreen):
         else:
             status.update(Content.styled(f"✓ fixed: no more {habit.name}", "$text-success"))
 
-    def _show_standup(self, text: str) -> None:
-        """The stand-up checklist (done / next / blockers) for the stand-up template."""
-        line = self.query_one("#standup-parts", Static)
-        if self.drill is not None or self.template.id != "standup":
+    def _show_checklist(self, text: str) -> None:
+        """The template's checklist (stand-up: done / next / blockers), read by the rubric of
+        the scenario it names, so Draft and practice judge one message alike."""
+        line = self.query_one("#draft-checklist", Static)
+        judge = self.rubric
+        if judge is None:
             line.update("")
             return
-        pieces = [
-            Content.styled(f"✓ {part}", "$text-success")
-            if ok
-            else Content.styled(f"✗ {part}", "$text-warning")
-            for part, ok in standup_parts(text)
-        ]
-        line.update(Content.assemble(("Stand-up: ", "bold"), Content("  ").join(pieces)))
+        results = evaluate(text, judge.scenario, judge.elements)
+        line.update(Content.assemble(("Checklist: ", "bold"), rubric_line(results)))
 
     @on(Select.Changed, "#template-select")
     def _template_changed(self, event: Select.Changed) -> None:
@@ -222,7 +241,7 @@ class DraftScreen(ComposerScreen):
         area = self.composer.text_area
         area.replace(self.template.body, (0, 0), area.document.end)
         area.move_cursor(self.template.first_gap)
-        self._show_standup(self.composer.text)
+        self._show_checklist(self.composer.text)
         area.focus()
 
     def action_choose_template(self) -> None:
@@ -236,11 +255,14 @@ class DraftScreen(ComposerScreen):
         return f"{self.template.title} {self.ctx.clock():%Y-%m-%d}"
 
     def _request(self, text: str) -> CheckRequest:
+        judge = self.rubric
         return CheckRequest(
             id=next(REQUEST_IDS),
             kind="draft",
             text=text,
             started_at=self.started_at,
+            scenario=judge.scenario if judge else None,
+            elements=judge.elements if judge else None,
             title=self._title(),
         )
 

@@ -224,7 +224,7 @@ class PracticeScreen(ComposerScreen):
             return
         self._live_report = report
         if report.text.strip():
-            self.checklist.update(rubric_line(report))
+            self.checklist.update(rubric_line(report.rubric))
         else:
             self._show_wanted()
         words = merge_findings([f for f in report.findings if f.source != "rubric"])

@@ -7,12 +7,13 @@ every theme (light or dark) stays readable.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from datetime import datetime
 
 from textual.content import Content
 
 from commcoach.feedback.names import finding_habit
-from commcoach.feedback.report import Finding, Metrics, Report, Severity
+from commcoach.feedback.report import Finding, Metrics, RubricResult, Severity
 from commcoach.plural import count
 from commcoach.safe_text import plain
 
@@ -163,16 +164,16 @@ def findings_summary(findings: list[Finding]) -> Content:
     return Content.styled(text, style)
 
 
-def rubric_line(report: Report) -> Content:
+def rubric_line(results: Sequence[RubricResult]) -> Content:
     """Live checklist: ✓ done  ✓ next  ✗ blockers."""
-    if not report.rubric:
+    if not results:
         return Content("")
     pieces = [
         Content.styled(
             f"{'✓' if r.met else '✗'} {element_word(r.label)}",
             "$text-success" if r.met else "$text-warning",
         )
-        for r in report.rubric
+        for r in results
     ]
     return Content("  ").join(pieces)
 
