@@ -15,7 +15,7 @@ from textual.widgets import Footer, Select, Static
 
 from commcoach.feedback.grammar.vocabulary import default_store, repo_names
 from commcoach.feedback.names import finding_habit, habit_name
-from commcoach.feedback.report import Report
+from commcoach.feedback.report import Report, RubricResult
 from commcoach.plural import count
 from commcoach.rubric.evaluate import evaluate
 from commcoach.tui.autosave import DRAFT_KEY
@@ -184,7 +184,7 @@ class DraftScreen(ComposerScreen):
     @on(Composer.LiveReport)
     def _live(self, event: Composer.LiveReport) -> None:
         if self.drill is None:
-            self._show_checklist(event.report.text)
+            self._show_checklist(event.report.text, event.report.rubric)
             return
         habit = habit_name(self.drill.rule_id)
         still = any(finding_habit(f).key == habit.key for f in event.report.findings)
@@ -194,15 +194,21 @@ class DraftScreen(ComposerScreen):
         else:
             status.update(Content.styled(f"✓ fixed: no more {habit.name}", "$text-success"))
 
-    def _show_checklist(self, text: str) -> None:
+    def _show_checklist(self, text: str, judged: list[RubricResult] | None = None) -> None:
         """The template's checklist (stand-up: done / next / blockers), read by the rubric of
-        the scenario it names, so Draft and practice judge one message alike."""
+        the scenario it names, so Draft and practice judge one message alike. A live report
+        already holds the results (`judged`); they are used when they are this template's."""
         line = self.query_one("#draft-checklist", Static)
         judge = self.rubric
         if judge is None:
             line.update("")
             return
-        results = evaluate(text, judge.scenario, judge.elements)
+        wanted = [e.id for e in judge.elements]
+        results = (
+            judged
+            if judged is not None and [r.element_id for r in judged] == wanted
+            else evaluate(text, judge.scenario, judge.elements)
+        )
         line.update(Content.assemble(("Checklist: ", "bold"), rubric_line(results)))
 
     @on(Select.Changed, "#template-select")
