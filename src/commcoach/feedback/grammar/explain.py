@@ -264,6 +264,12 @@ LEARNER_TEXT: dict[str, tuple[str, str, str]] = {
         "I will call you as soon as I will arrive.",
         "I will call you as soon as I arrive.",
     ),
+    "CC_BECAUSE_OF_CLAUSE": (
+        '"Because of" is followed by a noun phrase ("because of the outage"). When a full '
+        'clause with its own verb follows, use "because" alone ("because the manager is sick").',
+        "The meeting moved because of the manager is sick.",
+        "The meeting moved because the manager is sick.",
+    ),
     "CC_BECAUSE_SO": (
         'English marks a reason once: "Because it was late, we stopped" or "It was late, so we '
         'stopped". Using both "because" and "so" is a pattern from other languages.',
@@ -281,6 +287,13 @@ LEARNER_TEXT: dict[str, tuple[str, str, str]] = {
         'only comes before "been" ("there have been delays").',
         "There have many problems in this code.",
         "There are many problems in this code.",
+    ),
+    "CC_MODAL_TO": (
+        'After a modal verb ("can", "could", "will", "would", "should", "must", "may", '
+        '"might") the next verb comes without "to": "I can access it". Only "have to", '
+        '"need to" and "ought to" take "to".',
+        "I can't to access the staging server.",
+        "I can't access the staging server.",
     ),
     "CC_MODAL_AFTER_TO": (
         '"Can" and "must" have no form after "to". English uses "be able to" and "have to" '
