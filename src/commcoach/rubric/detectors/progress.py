@@ -110,8 +110,12 @@ _NOT_A_PAST = (
     r"|supposed|interested|concerned|worried|confused|excited|based|related|tired|pleased|decided"
     r"|dedicated|devoted|delayed|blocked|stuck|scheduled|expected|required|needed|surprised"
     r"|involved|assigned|engaged|occupied|overwhelmed|unblocked)\b)"
+    r"(?!(?:tried|attempted|failed)\s+to\b)"
+    r"(?!lost\s+(?:\w+\s+){0,3}?(?:time|days?|hours?|week|momentum|access|track)\b)"
 )
-"""Words ending in -ed that are not past actions ('need', 'wanted to ask', 'was interested')."""
+"""Words ending in -ed that are not past actions ('need', 'wanted to ask', 'was interested'),
+an attempt ('I tried to use Redux': a reader asks whether it worked) and lost time ('I lost half
+a day', which the blocker detector reads as a difficulty)."""
 _ADVERB = r"(?:(?:also|then|just|already|finally|now|mostly|successfully|\w+ly|all)\s+)?"
 _NO_MODAL_BEFORE = r"(?<!\bwould\s)(?<!\bcould\s)(?<!\bshould\s)(?<!\bmight\s)(?<!\bmust\s)"
 
@@ -267,6 +271,14 @@ _FUTURE = WordRules(
                 (?:working|continuing|focusing)\s+(?:on|with)\b""",
         ),
         ("in", r"in\s+progress\b"),
+        # I plan on finishing the API / we still have to fix the styling / moving on to the UI
+        ("i we", r"(?:I|we)\s+(?:plan|intend)\s+on\s+\w+ing\b"),
+        (
+            "i we still",
+            rf"""(?:(?:I|we)\s+(?:still\s+)?|still\s+)(?:have|has)\s+to\s+{_NO_TASK}
+                (?!say\b|admit\b|ask\b|thank\b|apologi[sz]e\b|be\b|wait\b|leave\b|go\b)\w+""",
+        ),
+        ("moving move", r"(?:moving|move)\s+on\s+to\b"),
         ("next", r"next\s+(?:up|steps?|thing|task|would\s+be|will\s+be|is|are|on\s+my\s+list)\b"),
         ("is are comes come coming", r"(?:is|are|comes?|coming)\s+next\b"),
         ("coming", r"coming\s+up\b"),
@@ -430,6 +442,49 @@ _STRONG_BLOCKER = WordRules(
             r"(?:difficult|difficulty|difficulties|complicated|confusing|challenging|tricky)\b",
         ),
         ("can't can cannot couldn't", r"(?:can't|cannot|can\s+not|couldn't)\s+reproduce\b"),
+        # a wait with no 'for': 'still no reply from infra', 'haven't heard back from the client'
+        (
+            "still no",
+            r"""(?:still\s+)?no\s+(?:response|reply|replies|answer|feedback|word|news|update)
+                \s+(?:yet\b|from\b)""",
+        ),
+        (
+            "haven't have hasn't has not still",
+            r"""(?:haven't|have\s+not|hasn't|has\s+not|not|still\s+not)\s+(?:yet\s+)?
+                (?:heard\s+back|heard\s+from|got(?:ten)?\s+(?:a\s+|any\s+)?(?:reply|response
+                |answer|feedback)|received\s+(?:a\s+|any\s+)?(?:reply|response|answer|feedback
+                |access))\b""",
+        ),
+        # not knowing how to go on: 'not sure how to handle the timezones'
+        (
+            "not unsure",
+            r"(?:not\s+(?:quite\s+|really\s+)?sure|unsure)\s+(?:how\b(?!\s+(?:long|much|many)\b)|(?:what|where|which\s+\w+)\s+to\b)",
+        ),
+        # a means that is needed and absent: 'I need access to the bucket'
+        (
+            "need needs require requires still",
+            r"""(?:still\s+)?(?:need|needs|require|requires)\s+(?:an?\s+|the\s+)?(?:access|permissions?
+                |credentials|rights|approval|sign-off)\b""",
+        ),
+        # a requirement nobody has settled: 'the spec is unclear about refunds'
+        (
+            "is are was were still",
+            r"""(?:is|are|was|were|still)\s+(?:still\s+)?(?:unclear|not\s+clear|ambiguous
+                |undecided|not\s+decided)\b""",
+        ),
+        # a system that is down, a thing that slows the work: 'staging is down', 'slows me down'
+        (
+            "is are was were went been keeps kept",
+            r"(?:is|are|was|were|went|been|keeps\s+going|kept\s+going)\s+(?:still\s+)?down\b(?!\s+(?:to|from|by)\b|\s+\d)",
+        ),
+        (
+            "slows slowed slowing slow",
+            r"(?:slows?|slowed|slowing)\s+(?:me|us|things|the\s+team|everything|it)\s+down\b",
+        ),
+        (
+            "i'm i we're we",
+            r"(?:I'm|I\s+am|we're|we\s+are)\s+(?:a\s+(?:bit|little)\s+|still\s+|now\s+)?behind\b",
+        ),
     ]
 )
 """Words that name a blocker or a risk by themselves (unless negated: 'not blocked')."""
