@@ -345,6 +345,9 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
     "understanding": (
         [
             "My understanding is that the export runs nightly.",
+            "Correct me if I'm wrong, but the cron runs hourly.",
+            "I'm guessing the flag is per user?",
+            "IIUC the flag is per user.",
             "I understand that we need CSV.",
             "I assumed the 95th percentile.",
             "If I understand correctly, only admins see it.",

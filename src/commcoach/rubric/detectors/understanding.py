@@ -174,7 +174,16 @@ _UNDERSTANDING = WordRules(
                 |informed|taught)\s+(?:to|that)\b""",
         ),
         ("i i'm we we're", r"(?:I|we)(?:'m|\s+am|'re|\s+are)\s+assuming\b"),
-        ("iirc afaik afaict", r"(?:iirc|afaik|afaict)\b"),
+        ("iirc afaik afaict iiuc afaiu", r"(?:iirc|afaik|afaict|iiuc|afaiu)\b"),
+        # a belief offered for checking: I'm guessing ..., correct me if I'm wrong, if I'm not
+        # mistaken, my guess is
+        ("i i'm", r"I(?:'m|\s+am)\s+guessing\b"),
+        ("my", r"my\s+guess\s+(?:is|was)\b"),
+        (
+            "correct if unless",
+            r"""(?:correct\s+me\s+if\s+I(?:'m|\s+am)\s+wrong|(?:if|unless)\s+I(?:'m|\s+am)
+                \s+(?:not\s+)?mistaken)\b""",
+        ),
         ("i i've", r"I(?:'ve|\s+have)\s+(?:not|never)\s+(?:used|worked\s+with|tried)\b"),
         ("from", r"from\s+(?:a|my)\s+(?:\w+\s+)?(?:read|reading|look)\b"),
         # a statement sourced from what one read or heard: From the design doc, ...
