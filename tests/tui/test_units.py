@@ -211,6 +211,19 @@ def test_the_standup_draft_is_judged_by_the_standup_scenarios_goals(
     assert found == (expected or {"done": True, "next": True, "blockers": True})
 
 
+@pytest.mark.parametrize(
+    ("risks", "met"),
+    [
+        ("- None", True),
+        ("- The PDF library adds 3 seconds to every request.", True),
+        ("- ", False),
+    ],
+)
+def test_the_weekly_draft_accepts_a_named_risk_or_none(risks: str, met: bool) -> None:
+    body = template("weekly").body.replace("- None", risks)
+    assert _draft_checklist("weekly", body)["risk"] is met
+
+
 def test_every_template_but_blank_has_a_rubric_and_its_empty_body_meets_little() -> None:
     """A template's own prompts are no evidence: 'Could you let me know by ?' asks nothing
     until the date is filled in."""

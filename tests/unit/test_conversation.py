@@ -127,3 +127,27 @@ def test_a_last_answer_that_asks_nothing_gets_the_goodbye() -> None:
     answer(conv, "Yesterday I merged the retry fix. Today I'll write the template.")
     assert answer(conv, "No blockers, all good.") is None
     assert conv.transcript[-1].text == "Great, thanks - have a good day!"
+
+
+WEEKLY = Path(__file__).parents[2] / "scenarios" / "weekly-progress-manager.yaml"
+
+
+def test_a_weekly_update_with_no_risks_is_complete_and_not_thanked_for_a_risk() -> None:
+    conv = Conversation(load_file(WEEKLY))
+    nxt = answer(
+        conv,
+        "Hi Grace, this week I merged the CSV export (INV-42). The PDF export is about 40% done. "
+        "Next week I'll finish it and add tests. No risks this week.",
+    )
+    assert nxt is None or "flagged" not in nxt.message
+    assert {"done", "next", "metric", "risk"} <= conv.met
+
+
+def test_a_named_weekly_risk_is_acknowledged() -> None:
+    conv = Conversation(load_file(WEEKLY))
+    nxt = answer(
+        conv,
+        "Hi Grace, this week I merged the CSV export (INV-42). The PDF export is about 40% done. "
+        "Next week I'll finish it. Risk: the PDF library makes every request 3 seconds slower.",
+    )
+    assert nxt is not None and nxt.message.startswith("Good that you flagged")

@@ -20,6 +20,9 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             "Blockers: waiting for the staging keys",
             "I am not having access of staging database.",
             "Merged the retry fix.",
+            "Done:\n- the retry fix\n\nBlockers:\n- \n",
+            "Blockers: same as yesterday",
+            "Blockers: TBD",
         ],
     ),
     "question": (

@@ -315,7 +315,11 @@ def habit_for(rule_id: str, category: str = "", message: str = "") -> Habit:
     if source == "rubric":  # the message is "Missing: <the element's label>."
         said = message.strip().rstrip(".")
         part = said.removeprefix("Missing:").strip() or local.replace("_", " ").replace("-", " ")
-        return Habit(rule_id, f"Missing: {part[:1].lower()}{part[1:]}", "the task asks for it")
+        return Habit(
+            rule_id,
+            f"Missing: {part[:1].lower()}{part[1:]}",
+            "a reader of this kind of message looks for it",
+        )
     lesson = _first_sentence(message)
     if local.isupper() or source == "spelling":  # a LanguageTool id
         name = next((n for word, n in _ID_WORDS if word in local), "")

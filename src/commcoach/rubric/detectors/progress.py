@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from commcoach.language.lexicons import entries
-from commcoach.language.sections import is_empty_answer, is_negative_answer
+from commcoach.language.sections import is_negative_answer
 from commcoach.language.spans import Span
 from commcoach.rubric.detectors.base import (
     IGNORE,
@@ -655,6 +655,9 @@ _NONE_STATED = WordRules(
 def detect_no_blockers(text: str) -> Span | None:
     """Says there are no blockers ('No blockers.', 'Blockers: none') and names none.
 
+    The section must deny ('none', 'n/a', 'nothing'): a 'Blockers:' heading left empty, '-',
+    '?', 'TBD' or 'same as yesterday' says nothing either way, so it is no evidence.
+
     'No blockers, but waiting on review' names one (a wait): then this gives no evidence, and
     the `blocker` detector does.
     """
@@ -663,6 +666,6 @@ def detect_no_blockers(text: str) -> Span | None:
     for section in sections(text):
         if section.kind == "blocked" and section.content is not None:
             content = text[section.content.start : section.content.end]
-            if is_negative_answer(content) or is_empty_answer(content):
+            if is_negative_answer(content):  # 'None', 'n/a', 'No blockers at the moment'
                 return evidence(section)
     return regex_finder(_NONE_STATED, standalone)(text)
