@@ -288,6 +288,18 @@ LEARNER_TEXT: dict[str, tuple[str, str, str]] = {
         "There have many problems in this code.",
         "There are many problems in this code.",
     ),
+    "CC_OTHER_PLURAL": (
+        '"Other" before a noun never takes -s ("other teams"); "others" stands alone ("others '
+        'agree"). "Much" is for what you cannot count ("much time"); a plural noun takes "many".',
+        "Others teams had much meetings about it.",
+        "Other teams had many meetings about it.",
+    ),
+    "CC_ARTICLE_NO_NOUN": (
+        '"A" and "an" introduce a noun. With an adjective alone after "is", leave the article '
+        'out ("it is very important"), or add the noun ("it is a very important step").',
+        "It is a very important for me.",
+        "It is very important for me.",
+    ),
     "CC_MODAL_TO": (
         'After a modal verb ("can", "could", "will", "would", "should", "must", "may", '
         '"might") the next verb comes without "to": "I can access it". Only "have to", '
