@@ -11,7 +11,8 @@ writer's statement blanked out: quoted template prompts ('Progress: "What have y
 a yes/no prompt answered in the template ('I know what to do next week - no'), and the content
 of meta fields ('Availability: after 3 PM', 'Date: 04/03', 'Pictures: n/a'), which state no
 progress, plan, blocker or ETA. `timing` also blanks titles ('## Week 6', 'Progress for week of
-04/09'): the reporting period is not an ETA.
+04/09'), meta labels ('Hours spent (4 hours)') and lines that hold only a date ('_(July 9,
+2024)_' under a title): the reporting period and the effort spent are not an ETA.
 """
 
 from __future__ import annotations
@@ -36,6 +37,23 @@ _TITLE_LINE = re.compile(
     re.IGNORECASE,
 )
 """A first line that names the report and its period ('Progress for week of 04/09')."""
+_DATE_WORD = re.compile(
+    r"""(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|(?:mon|tue|wed|thu|fri|sat
+        |sun)[a-z]*\.?|\d{1,4}(?:st|nd|rd|th)?|\d{1,4}(?:[/.-]\d{1,4}){1,2}|[-–—]|to|and|week|of""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_DATE_LINE_WRAPPING = " \t_*()[],.:"
+
+
+def _is_date_line(line: str) -> bool:
+    """A line that holds nothing but a date or a range ('_(July 9, 2024)_', '*(Sept 1 – Sept
+    7, 2025)*'): it dates the report, as a title does."""
+    words = line.replace(",", " ").strip(_DATE_LINE_WRAPPING).split()
+    return (
+        bool(words)
+        and any(ch.isdigit() for ch in line)
+        and all(_DATE_WORD.fullmatch(w.strip(_DATE_LINE_WRAPPING)) for w in words)
+    )
 
 
 class Document:
@@ -127,7 +145,16 @@ class Document:
         return found
 
     def _titles(self) -> list[Span]:
-        found = [s.line for s in self.sections if s.markdown and s.kind in ("other", "meta")]
+        found = [
+            s.line for s in self.sections if s.kind == "meta" or (s.markdown and s.kind == "other")
+        ]
+        answers = [s.body for s in self.sections if s.kind in ("eta", "next")]
+        start = 0
+        for line in self.text.split("\n"):
+            inside_answer = any(b.start <= start < b.end for b in answers)  # 'ETA:\n2026-12-04'
+            if _is_date_line(line) and not inside_answer:
+                found.append(Span(start, start + len(line)))
+            start += len(line) + 1
         first_break = self.text.find("\n")
         if first_break > 0 and self.text[first_break:].strip():
             first = self.text[:first_break]

@@ -128,6 +128,16 @@ _FUTURE_TIME = WordRules(
                 {_NUM_RANGE}\s+(?:more\s+)?{_UNIT}\b""",
         ),
         (_NUM_FIRST, rf"{_NUM_RANGE}\s+more\s+{_UNIT}\b"),
+        (
+            "eta",
+            r"(?-i:ETA\b)\s*(?:is\s+|:\s*|of\s+|-\s*|=\s*)?(?!(?i:tbd|tba|unknown|unclear|ditto|same|none|n/a|not\s+sure)\b|\?)[\w~<>]\S*",
+        ),
+    ]
+)
+"""Forward-looking time expressions: deadlines, future points and estimates."""
+
+_LENGTH = WordRules(
+    [
         # a length: '25 minutes', 'a 20-minute call', 'two days' (not '1 week behind', '2 days
         # ago', 'the last 3 days', and not 'a day', which is mostly idiom)
         (
@@ -136,13 +146,39 @@ _FUTURE_TIME = WordRules(
                 (?:\s*(?:-|–|to|or)\s*{_COUNT})?[\s-]+{_UNIT}\b
                 (?!\s+(?:behind|ago|late|overdue|earlier|back|before))""",
         ),
-        (
-            "eta",
-            r"(?-i:ETA\b)\s*(?:is\s+|:\s*|of\s+|-\s*|=\s*)?(?!(?i:tbd|tba|unknown|unclear|ditto|same|none|n/a|not\s+sure)\b|\?)[\w~<>]\S*",
-        ),
     ]
 )
-"""Forward-looking time expressions: deadlines, future points and estimates."""
+"""A bare length of time, an estimate only when it does not report time already spent."""
+
+_TIME_SPENT = re.compile(
+    r"\b(?:spent|spend|spending|worked|logged|invested|wasted|put\s+in)\b", re.IGNORECASE
+)
+"""Words before a length that make it the effort of the period reported ('I spent 8 hours',
+'worked 4 hours on it'), not an estimate. The length of an event still counts ('the outage
+lasted 25 minutes', 'the site was down for an hour'): an incident summary needs it."""
+
+
+_HOURS_PROMPT = re.compile(
+    r"\bhours\b[^\n]{0,40}\bspen[dt]\b|\bspen[dt]\b[^\n]{0,40}\bhours\b", re.I
+)
+"""A template question about effort ('How many hours did you spend on the project?',
+'breakdown of hours spent'): the lengths in the lines under it answer it."""
+_PROMPT_REACH = 400
+
+
+def _length_is_estimate(text: str, match: re.Match[str]) -> bool:
+    """'two days' counts unless its clause reports effort spent ('I spent 8 hours this week');
+    with a future mark ('I'll spend two more days on it') it still counts."""
+    if not _estimate_looks_forward(text, match):
+        return False
+    sentence = sentence_at(text, match.start())
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    before = text[max(sentence.start, line_start, match.start() - 60) : match.start()]
+    prompt = text[max(0, line_start - _PROMPT_REACH) : line_start]
+    if _TIME_SPENT.search(before) is None and _HOURS_PROMPT.search(prompt) is None:
+        return True
+    return _FUTURE_MARK.search(text, sentence.start, sentence.end) is not None
+
 
 _NEGATED_PERFECT = re.compile(
     r"\b(?:hasn't|haven't|has\s+not|have\s+not|hadn't|not|never|first\s+time)\b", re.IGNORECASE
@@ -212,7 +248,8 @@ def _promises_completion(text: str, match: re.Match[str]) -> bool:
 _AVAILABILITY = re.compile(
     r"""\b(?:free|available|availability|reachable|online|around|off|away|out\s+of\s+office|ooo
         |on\s+leave|on\s+vacation|hours\s+(?:a|per)\s+(?:day|week)|can\s+(?:work|meet|talk|chat)
-        |(?:work|working)\s+(?:hours|on\s+(?:weekdays|weekends)))\b""",
+        |(?:work|working)\s+(?:hours|on\s+(?:weekdays|weekends))
+        |(?<!get\s)(?<!getting\s)back\s+(?:tomorrow|on\s+\w+day|next\s+week|in\s+the\s+office))\b""",
     VERBOSE,
 )
 _RECURRING = re.compile(
@@ -244,6 +281,7 @@ def not_availability(text: str, match: re.Match[str]) -> bool:
 
 detect_date_time: Detector = earliest(
     regex_finder(_FUTURE_TIME, all_of(_estimate_looks_forward, not_availability)),
+    regex_finder(_LENGTH, all_of(_length_is_estimate, not_availability)),
     regex_finder(_ABSOLUTE, not_availability),
     regex_finder(_CURRENT_PERIOD, _promises_completion),
 )
