@@ -22,6 +22,7 @@ from commcoach.rubric.detectors.base import (
     WordRules,
     all_of,
     earliest,
+    is_question,
     next_sentence,
     not_in_question,
     not_negated,
@@ -349,6 +350,23 @@ _STRONG_BLOCKER = WordRules(
             r"(?:blocked|blocking|blocker|blockers)\b(?!\s*:?\s*(?:none|no|n/a|nothing)\b)",
         ),
         ("waiting wait", r"(?:waiting|wait)\s+(?:for|on)\b"),
+        ("awaiting await", r"(?:awaiting|await)\s+(?:the\s+|a\s+|an\s+|my\s+|your\s+)?\w+"),
+        # time lost to something else: 'no progress due to final exams', 'busy with my exams',
+        # 'took a break this week', 'no new work this week'
+        (
+            "no",
+            r"""no\s+(?:significant\s+|real\s+|much\s+|new\s+)?(?:progress|work)\b
+                (?!\s+(?:to\s+report\s+)?(?:is\s+)?(?:needed|required|left))""",
+        ),
+        (
+            "busy preparing studying due because had",
+            r"""(?:busy\s+with|preparing\s+for|studying\s+for|due\s+to|because\s+of|had)\s+
+                (?:my\s+|the\s+|\w+\s+){0,2}?(?:exams?|finals|midterms?|mid-terms?)\b""",
+        ),
+        (
+            "took",
+            r"took\s+(?:a|the|some)\s+(?:\w+\s+)?(?:break|time\s+off|week\s+off|days?\s+off)\b",
+        ),
         (
             "depend depends depending dependent dependency",
             r"(?:depends?|depending|dependent|dependency)\s+on\b",
@@ -556,10 +574,14 @@ _FIXED_LATER = re.compile(
         | (?:it|that|this|they)\s+(?:works?|pass(?:es)?|runs?)\s+(?:now|again|fine)
         | (?:I'm|I\s+am|we're|we\s+are)\s+(?:now\s+)?unblocked
         | no\s+longer\s+(?:an?\s+)?(?:issue|problem|blocker|blocked|failing|broken)
+        | (?:I|we)(?:'ve|\s+have)?\s+(?:now\s+|since\s+)?(?:resumed|returned\s+to|got\s+back\s+to)
+            \s+(?:work|working|the\s+project)
+        | since\s+(?:I|we)\s+(?:resumed|returned|got\s+back)
     )\b""",
     VERBOSE,
 )
-"""'... but I fixed it', 'It is resolved now': a later clause or sentence says it was dealt with."""
+"""'... but I fixed it', 'It is resolved now', 'I was busy with exams ... since I resumed work': a
+later clause or sentence says it was dealt with."""
 _NOT_YET = re.compile(
     r"""(?:\b(?:not|never|yet|hope|hopefully|until|once|when|if|unless|before|after|need|needs|to
         |will|should|might|may|could|would|can|cannot)|n't|'ll)\s+(?:[\w']+\s+){0,2}\Z""",
@@ -613,11 +635,31 @@ def _not_an_apology_for_lateness(text: str, match: re.Match[str]) -> bool:
     return _MESSAGE_LATENESS.match(text, match.end()) is None
 
 
+_ASKS_THE_READER = re.compile(r"\b(?:you|your|anything|any)\b", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|me|my|we|we're|us|our)\b", re.IGNORECASE)
+
+
+def _not_a_prompt(text: str, match: re.Match[str]) -> bool:
+    """'Is anything blocking you that you need from others?' (a template's question, or the
+    manager's quoted) asks about blockers and names none; 'Could the migration block the
+    release?' still raises a risk, and so does 'I'm stuck, can you help me?' (the writer's own)."""
+    sentence = sentence_at(text, match.start())
+    if not is_question(text, sentence):
+        return True
+    asks_reader = _ASKS_THE_READER.search(text, sentence.start, sentence.end) is not None
+    return not asks_reader or _FIRST_PERSON.search(text, sentence.start, sentence.end) is not None
+
+
 detect_blocker: Detector = earliest(
     regex_finder(
         _STRONG_BLOCKER,
         all_of(
-            standalone, not_negated, not_a_heading, not_fixed_later, _not_an_apology_for_lateness
+            standalone,
+            not_negated,
+            not_a_heading,
+            not_fixed_later,
+            _not_an_apology_for_lateness,
+            _not_a_prompt,
         ),
     ),
     regex_finder(
