@@ -364,6 +364,9 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             "Correct me if I'm wrong, but the cron runs hourly.",
             "I'm guessing the flag is per user?",
             "IIUC the flag is per user.",
+            "You said earlier that you want the PDF as well. In which format?",
+            "Oh you mean a squash, you said rebase.",
+            "I handed it in and realised that the report goes in the README.",
             "I understand that we need CSV.",
             "I assumed the 95th percentile.",
             "If I understand correctly, only admins see it.",
@@ -397,6 +400,7 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             "So the export runs nightly at 2 AM?",
         ],
         [
+            "By toolbar section, do you mean the toolbar on the sandbox page?",
             "Please send the file.",
             "I fixed the bug.",
             "When is the deadline?",

@@ -61,6 +61,18 @@ _UNDERSTANDING = WordRules(
                 |explained|described|wrote|asked)\b""",
         ),
         ("from", r"from\s+what\s+I\s+(?:understand|read|see|can\s+tell|gather|know)\b"),
+        # restating the reader's words: you said earlier that / when u said X / oh you mean Y
+        # ('do you mean the toolbar?' asks what they meant: a question, no reading of one's own)
+        (
+            "you u when",
+            r"""(?:when\s+)?(?:you|u)\s+(?:said|mentioned|wrote|suggested|asked\s+(?:us|me)\s+to)
+                \s+(?:earlier\s+|before\s+|above\s+|in\s+\w+\s+)?(?:that|to|we|I|the|"|')""",
+        ),
+        (
+            "oh so you",
+            r"(?<!\bdo\s)(?<!\bdid\s)(?:(?:oh|so),?\s+)?(?:you|u)\s+mean\b(?!\s+(?:it|that)\s*\?)",
+        ),
+        ("and but", r"(?:and|but)\s+(?:then\s+)?(?:reali[sz]ed|noticed|saw)\s+(?:that|the|how)\b"),
         ("as", r"as\s+far\s+as\s+I\s+(?:know|can\s+tell|understand)\b"),
         ("it this that", r"(?:it|this|that)\s+(?:seems|looks|sounds)\s+(?:like|that|to\s+me)\b"),
         # the ticket says / the description had mentioned
