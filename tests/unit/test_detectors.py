@@ -448,6 +448,8 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             "Should it run nightly or hourly, since the data changes slowly.",
         ],
         [
+            "Hi! I would like to work on this.",
+            "Can I please be assigned?",
             "I fixed the bug.",
             "So the job runs hourly?",  # a reading to confirm, no option: see understanding
             "I was wondering if you could review my PR.",  # no alternative after it

@@ -31,6 +31,11 @@ from commcoach.text import Span
 
 _ADJECTIVE = r"\w+(?:er|able|ible|ent|ant|ive|ful|ous|al|ic|ate)"
 """'more accurate', 'more cleaner' (learners double comparatives): not 'more details'."""
+_ASSIGNMENT = r"""(?:be\s+assigned|get\s+assigned|work\s+on\s+(?:this|it|that|the\s+issue)\b
+    |take\s+(?:this|it)\s+(?:up|on)\b|pick\s+(?:this|it)\s+up\b|contribute\b)"""
+"""Asking to be given the issue ('I would like to work on this', 'Can I please be assigned?'):
+a request for the task, not an option or a default for how to do it."""
+
 _OPTIONS = WordRules(
     [
         (
@@ -131,9 +136,9 @@ _OPTIONS = WordRules(
         ),
         (
             "i i'd",
-            r"""I(?:'d|\s+would)\s+like\s+to\s+(?!know\b|ask\b|thank\b|clarify\b|understand\b
+            rf"""I(?:'d|\s+would)\s+like\s+to\s+(?!know\b|ask\b|thank\b|clarify\b|understand\b
                 |request\b|have\b|get\b|receive\b|see\b|confirm\b|hear\b|learn\b|mention\b|say\b
-                |inform\b|introduce\b|apologi[sz]e\b)\w+""",
+                |inform\b|introduce\b|apologi[sz]e\b|{_ASSIGNMENT})\w+""",
         ),
     ]
 )
@@ -154,9 +159,9 @@ _OFFER = WordRules(
 
 _OR = re.compile(r"\bor\b(?!\s+not\b)", IGNORE)
 _PROPOSAL_QUESTION = re.compile(
-    r"""^(?:
+    rf"""^(?:
           (?:should|shall|may|can|could|must)\s+(?:I|we)\s+(?!ask\b|know\b|get\s+your\b
-            |have\s+your\b|request\b|help\b)
+            |have\s+your\b|request\b|help\b|(?:please\s+)?{_ASSIGNMENT})
         | (?:should|shall)\s+(?:it|this|that|these|those|they|the\s+\w+|[A-Z][\w-]*)\b
         | (?:do|does|did)\s+(?:you|this|that|it)\s+mean\b
         | (?:would|will|is|does)\s+it\s+(?:be\s+)?(?:better|ok|okay|fine|alright|possible|necessary
