@@ -112,6 +112,7 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             "I have recently added retries.",
             "Last week reviewed three PRs.",
             "- Fixed the login redirect",
+            "- Done new internship report for the certificate.",
             "Was able to reproduce the crash.",
             "I\u2019ve merged it.",
         ],
@@ -127,6 +128,8 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             "Done: none yet",
             "I tried to use Redux for the store.",
             "My laptop died, so I lost half a day.",
+            "- Took a break this week to spend time with family.",
+            "* Took guidance from Gaurav on the license files.",
         ],
     ),
     "future_plan": (
@@ -163,6 +166,7 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
         ],
         [
             "I have to say the docs were great.",
+            "There will be no progress this week due to final exams.",
             "I fixed the bug yesterday.",
             "Is the build green?",
             "Thanks for the help.",

@@ -112,11 +112,13 @@ _NOT_A_PAST = (
     r"|dedicated|devoted|delayed|blocked|stuck|scheduled|expected|required|needed|surprised"
     r"|involved|assigned|engaged|occupied|overwhelmed|unblocked)\b)"
     r"(?!(?:tried|attempted|failed)\s+to\b)"
+    r"(?!took\s+(?:a\s+|the\s+|some\s+)?(?:\w+\s+)?(?:break|guidance|rest|leave|time\s+off|days?\s+off)\b)"
     r"(?!lost\s+(?:\w+\s+){0,3}?(?:time|days?|hours?|week|momentum|access|track)\b)"
 )
 """Words ending in -ed that are not past actions ('need', 'wanted to ask', 'was interested'),
-an attempt ('I tried to use Redux': a reader asks whether it worked) and lost time ('I lost half
-a day', which the blocker detector reads as a difficulty)."""
+an attempt ('I tried to use Redux': a reader asks whether it worked) and time not spent working
+('I lost half a day', 'took a break', 'took guidance from Sam'). Work begun ('I have started
+refactoring the search') does count: readers take it as progress made."""
 _ADVERB = r"(?:(?:also|then|just|already|finally|now|mostly|successfully|\w+ly|all)\s+)?"
 _NO_MODAL_BEFORE = r"(?<!\bwould\s)(?<!\bcould\s)(?<!\bshould\s)(?<!\bmight\s)(?<!\bmust\s)"
 
@@ -183,7 +185,9 @@ _COMPLETED_LINE = StartRules(
     re.compile(
         r"""[ \t]*(?:[-*•][ \t]*)?
         (?!(?:Blocked|Needed|Planned|Scheduled|Expected|Concerned|Interested|Worried|Based|Related|Need|Speed|Seed|Feed|Red|Supposed|Tired|Pleased|Excited)\b)
-        (?-i:[A-Z][a-z]+ed|Wrote|Built|Made|Found|Got|Set\s+up|Sent|Ran|Did|Began|Rewrote|Spent|Took
+        (?-i:[A-Z][a-z]+ed|Done(?![ \t]*[:?-])|Wrote|Built|Made|Found|Got|Set\s+up|Sent|Ran|Did
+        |Began|Rewrote|Spent|Took(?![ \t]+(?:a[ \t]+|the[ \t]+|some[ \t]+)?(?:\w+[ \t]+)?
+            (?:break|guidance|rest|leave|time[ \t]+off|days?[ \t]+off)\b)
         |Went|Met|Gave|Led|Read|Saw|Spoke|Told|Kept|Brought|Caught|Chose|Drew|Held|Paid)\b""",
         VERBOSE,
     )
@@ -217,7 +221,9 @@ _DETERMINER = r"(?:the|a|an|my|our|your|his|her|their|this|that)"
 _NO_TASK = r"""(?!(?:make\s+up\s+for|catch\s+up\b(?!\s+(?:on|with)\b)|do\s+(?:my|our|the)\s+best
     |try\s+(?:my|our)\s+best|work\s+(?:harder|faster|better|more)\b|be\s+more\s+\w+
     |get\s+back\s+on\s+track|be\s+back\s+on\s+track|keep\s+(?:up\s+the|going)\b
-    |be\s+(?:more\s+)?(?:productive|active|careful|available|online|around)\b))"""
+    |be\s+(?:more\s+)?(?:productive|active|careful|available|online|around)\b
+    |be\s+(?:no|busy|away|off|out|unavailable|travell?ing)\b
+    |get\s+(?:a\s+(?:bit|little)|something|some\s+(?:work|stuff)|more|things)\s+done\b))"""
 """An effort or intention that names no task ('I hope to make up for the lost time', 'I'll do
 my best', 'we will work harder'): a reader still asks 'and what will you do?', so no plan."""
 
