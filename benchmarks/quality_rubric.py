@@ -12,10 +12,15 @@ start of the message) so a reader can decide who is right. Then prints how long 
 takes on a 300-word message (budget: 1 ms, it runs on every keystroke burst).
 
     python benchmarks/quality_rubric.py [--eval-dir PATH] [--quiet] [--evidence] [--half tune]
+        [--tuning-set PATH ...]
 
---quiet: figures only. --evidence: also print every message's evidence per element, to check
-that the highlighted words are the ones that satisfy the element. Disagreements are listed for
-the tune half only (--half report lists the held-out ones, for the final reading).
+--tuning-set: a further judged folder in the same format (e.g. the 52 updates and 58 comments
+collected in December 2026 into ../extra-eval/updates3 and clarify3, kept outside the
+repository like the shared sets): figures and disagreements over all its messages, printed
+apart, never added to the held-out figures. --quiet: figures only. --evidence: also print
+every message's evidence per element, to check that the highlighted words are the ones that
+satisfy the element. Disagreements are listed for the tune half only (--half report lists the
+held-out ones, for the final reading).
 """
 
 from __future__ import annotations
@@ -197,6 +202,9 @@ def speed() -> None:
     )
 
 
+HALVES = ("tune", "report")
+
+
 def _kind(set_name: str) -> str:
     return "updates" if set_name.startswith("updates") else "clarify"
 
@@ -208,6 +216,13 @@ def main() -> None:
     parser.add_argument("--quiet", action="store_true", help="figures only, no disagreements")
     parser.add_argument("--evidence", action="store_true", help="print every message's evidence")
     parser.add_argument("--half", choices=["tune", "report"], default="tune")
+    parser.add_argument(
+        "--tuning-set",
+        type=Path,
+        action="append",
+        default=[],
+        help="a further folder of judged messages (index.tsv beside NNN.txt), tuning data only",
+    )
     args = parser.parse_args()
     show = None if args.quiet else args.half
     totals: dict[tuple[str, str, str], Outcome] = {}
@@ -237,7 +252,27 @@ def main() -> None:
             ]
             gap = totals[(kind, name, "old")].agreement - totals[(kind, name, "new")].agreement
             print(f"  {kind:<8} {name:<28} " + "  ".join(cells) + f"  (old-new gap {gap:+.1%})")
+    for folder in args.tuning_set:
+        tuning_set(folder, quiet=args.quiet)
     speed()
+
+
+def tuning_set(folder: Path, quiet: bool) -> None:
+    """Figures on a further judged set, both halves together: data to tune on, never a result.
+
+    The kind comes from the index: a `label` column means clarification comments."""
+    header = (folder / "index.tsv").read_text(encoding="utf-8").splitlines()[0].split("\t")
+    elements = CLARIFY_ELEMENTS if "label" in header else UPDATE_ELEMENTS
+    print(f"Tuning set {folder} (all messages; tuning data, not held out):")
+    by_half = {part: measure(folder, elements, None if quiet else part, False) for part in HALVES}
+    for name in elements:
+        total = Outcome()
+        for part in HALVES:
+            total.add(by_half[part][(name, part)])
+        print(total.line(name, GOALS["clarify" if "label" in header else "updates"]))
+        if not quiet:
+            for part in HALVES:
+                print("\n".join(by_half[part][(name, part)].disagreements))
 
 
 if __name__ == "__main__":
