@@ -300,6 +300,12 @@ LEARNER_TEXT: dict[str, tuple[str, str, str]] = {
         "It is a very important for me.",
         "It is very important for me.",
     ),
+    "CC_SUBJECT_COPY": (
+        "An English sentence names its subject once. After a noun subject, a pronoun that "
+        'repeats it ("my brother he") is left out.',
+        "My manager he said the release moves to Monday.",
+        "My manager said the release moves to Monday.",
+    ),
     "CC_MODAL_TO": (
         'After a modal verb ("can", "could", "will", "would", "should", "must", "may", '
         '"might") the next verb comes without "to": "I can access it". Only "have to", '
