@@ -170,3 +170,28 @@ def test_any_text_parses_into_spans_inside_it(text: str) -> None:
             assert section.body.start <= section.content.start < section.content.end
     for span in (*document.sentences, *document.protected, *document.emoji):
         assert 0 <= span.start < span.end <= len(text)
+
+
+TEMPLATE_QUESTIONS = (
+    "3. ***What did you accomplish this week?*** _(Be specific)_\n"
+    "  - Drafted the tech memo\n\n"
+    "5. ***What are you planning to do next week***? _(give specific goals)_\n"
+    "  - Finish the tech memo and prepare the final demo\n\n"
+    "6. ***Is anything blocking you that you need from others?*** _(What do you need from whom)_\n"
+    "  - No\n"
+)
+
+
+def test_a_templates_questions_on_their_own_lines_are_labels_answered_below() -> None:
+    kinds = [s.kind for s in parse(TEMPLATE_QUESTIONS).sections]
+    assert kinds == ["done", "next", "blocked"]
+    assert evidence("future_plan", TEMPLATE_QUESTIONS) is not None
+    assert evidence("blocker", TEMPLATE_QUESTIONS) is None  # the answer is 'No'
+    assert evidence("no_blockers", TEMPLATE_QUESTIONS) is not None
+
+
+def test_a_question_of_the_writers_own_stays_prose() -> None:
+    text = "I posted one picture. Do you mean I make the pictures in a collage?\nI thought so."
+    assert [s.kind for s in parse(text).sections] == []
+    plain = "What do you think about the next release?\nI finished the parser."
+    assert all(s.kind != "next" for s in parse(plain).sections)

@@ -27,6 +27,19 @@ _FIELD = re.compile(
         (?P<sep>:|[-–—][^\S\n]|$)[*_]{0,2}[^\S\n]*+(?P<rest>[^\n]*)$""",
     re.VERBOSE,
 )
+_QUESTION_HEAD = re.compile(
+    r"""[^\S\n]*(?P<number>\d{1,2}[.)][^\S\n]*)?(?P<emphasis>[*_]{1,3})?
+        (?P<label>(?:what|how|is|are|did|have|any|anything)\b(?!\s+you\s+mean\b)[^?\n]{0,120}?
+        \b(?:you|your)\b
+        [^?\n]{0,120}?)[*_]{0,3}[^\S\n]*\?[*_]{0,3}[^\S\n]*(?P<hint>_?\([^)\n]{0,80}\)_?)?
+        [^\S\n]*$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+"""A template's question on a line of its own, answered below it ('What are you planning to do
+next week? (give specific goals)', '6. ***Is anything blocking you?***'): a label whose kind
+comes from its words. Only a whole line that asks 'you', with a template's marks (a number,
+bold, or a hint in brackets) and words that name a kind: the writer's own question ('What do you
+think about the next release?', '... Do you mean the pictures of the UI pages?') stays prose."""
 _PROMPT = re.compile(r"""[^\S\n]*(?P<prompt>"[^"\n]{3,200}"|“[^”\n]{3,200}”)[ \t:.]*""")
 """A quoted template prompt right after a label: 'Blockers: "Difficulties encountered."'."""
 _TEMPLATE_QUESTION = re.compile(
@@ -201,6 +214,16 @@ def _section_head(
         kind = label_kind(bare, paren.group(1) if paren else None)
         start = offset + markdown.start("label")
         return kind, Span(start, start + len(bare.rstrip(" :*_"))), offset + len(raw), None, True
+    line_start = offset == 0 or text[offset - 1] == "\n"
+    asked = _QUESTION_HEAD.fullmatch(raw) if line_start else None
+    if asked is not None and (
+        asked.group("number") or asked.group("emphasis") or asked.group("hint")
+    ):
+        kind = _kind_by_keyword(_normal(asked.group("label"))) or "other"
+        if kind == "other":
+            return None
+        label = Span(offset + asked.start("label"), offset + asked.end("label"))
+        return kind, label, offset + len(raw), None, False
     field = _FIELD.fullmatch(raw)
     if field is None:
         return None
