@@ -53,9 +53,21 @@ NO_EVIDENCE = [
     ("request", "Kindly revert asap."),
     # a problem listed under 'Done' was dealt with
     ("blocker", "Done:\n- Fixed the crash in the upload step"),
+    # the time work took is no ETA
+    ("date_time", "## Done\n- Batch conversion (5 hours)\n- SSH setup (1 hour)"),
 ]
 
 EVIDENCE = [
+    (
+        "date_time",
+        "## Done\n- Batch conversion (5 hours)\n\n## Active (with ETA)\n- CD pipeline (1 Week)",
+        "1 Week",
+    ),
+    (
+        "completed_action",
+        "I have only been able to complete the first exercise.",
+        "been able to complete",
+    ),
     ("completed_action", "Progress: I finished the CSV export and opened PR #18.", "I finished"),
     ("completed_action", "### Progress (done):\n- Reviewed two PRs", "Progress"),
     ("future_plan", "### Progress (to-do):\n- Push the branch", "Progress"),

@@ -145,8 +145,11 @@ class Document:
         return found
 
     def _titles(self) -> list[Span]:
+        # from the label on: a title's '##' stays, so the timing text keeps its sections
         found = [
-            s.line for s in self.sections if s.kind == "meta" or (s.markdown and s.kind == "other")
+            Span(s.label.start, s.line.end)
+            for s in self.sections
+            if s.kind == "meta" or (s.markdown and s.kind == "other")
         ]
         answers = [s.body for s in self.sections if s.kind in ("eta", "next")]
         start = 0

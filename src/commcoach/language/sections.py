@@ -231,6 +231,8 @@ def _section_head(
     kind = label_kind(field.group("label"), field.group("paren"), fuzzy=sep.strip() == ":")
     if sep.strip() != ":" and kind == "other":
         return None  # 'Fixed the bug - finally' is prose; 'Next - deploy' is a section
+    if sep.strip() != ":" and label_kind(field.group("label"), fuzzy=False) == "other":
+        return None  # '- Batch conversion (5 hours)' is a list item: its bracket is no label
     if sep.strip() != ":" and not sep and field.group("rest"):
         return None
     label = Span(offset + field.start("label"), offset + field.end("label"))

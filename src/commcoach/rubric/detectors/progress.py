@@ -163,7 +163,10 @@ _COMPLETED = WordRules(
                 |add|update|review|test|start|complete|implement|create|build|send|debug
                 |investigate|refactor|migrate|set\s+up|run|release|ship|close|solve|resolve)\b""",
         ),
-        ("managed was were", r"(?:managed\s+to|was\s+able\s+to|were\s+able\s+to)\s+\w+"),
+        (
+            "managed was were been",
+            r"(?:managed\s+to|was\s+able\s+to|were\s+able\s+to|been\s+able\s+to)\s+\w+",
+        ),
         # the migration script ran on staging / our PR got merged / the tests passed
         (
             "the our my this that these those",

@@ -27,6 +27,7 @@ from commcoach.rubric.detectors.base import (
     regex_finder,
     sentence_at,
 )
+from commcoach.rubric.detectors.headings import section_at
 
 _WEEKDAY = (
     r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
@@ -171,6 +172,9 @@ def _length_is_estimate(text: str, match: re.Match[str]) -> bool:
     with a future mark ('I'll spend two more days on it') it still counts."""
     if not _estimate_looks_forward(text, match):
         return False
+    section = section_at(text, match.start())
+    if section is not None and section.kind == "done":
+        return False  # '## Done\n- Batch conversion (5 hours)': the time it took
     sentence = sentence_at(text, match.start())
     line_start = text.rfind("\n", 0, match.start()) + 1
     before = text[max(sentence.start, line_start, match.start() - 60) : match.start()]
