@@ -197,11 +197,28 @@ _COMPLETED_LINE = StartRules(
 )
 """A line or sentence that opens with a past verb: '- Fixed the login bug', '... Tried X.'"""
 
+_COMPLETED_BULLET = StartRules(
+    re.compile(
+        r"""[ \t]*(?:[-*•][ \t]*)?
+        (?!(?:blocked|needed|planned|scheduled|expected|concerned|interested|worried|based|related
+        |need|speed|seed|feed|red|bed|supposed|tired|pleased|excited|assigned|unassigned|wanted
+        |hoped|intended|delayed|stuck|involved|required|used\s+to|proposed|suggested|requested
+        |asked|confused|surprised|amazed|bored|scared|annoyed|frustrated|satisfied|disappointed
+        |married|retired|located|called|named|titled|entitled)\b)
+        (?-i:[a-z][a-z]+ed|wrote|built|made|found|set\s+up|sent|ran|did|rewrote|went|met|gave|led
+        |spoke|kept|brought|caught|chose|drew|held|paid)\b""",
+        VERBOSE,
+    )
+)
+"""A list item or sentence in lower case that opens with a past verb ('- merged the refund
+fix', 'fixed login bug, testing now'): learners and chat write without capitals."""
+
 detect_completed_action: Detector = earliest(
     regex_finder(
         _COMPLETED, all_of(not_in_question, not_quoted, not_a_heading, not_negated_in_clause)
     ),
     regex_finder(_COMPLETED_LINE, all_of(not_in_question, not_a_heading, not_negated_in_clause)),
+    regex_finder(_COMPLETED_BULLET, all_of(not_in_question, not_a_heading, not_negated_in_clause)),
     heading_finder("done"),
 )
 """Says what was done: past tense or present perfect, or a 'Done:' heading with content."""
