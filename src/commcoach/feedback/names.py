@@ -248,6 +248,7 @@ _LEARNER_RULES: dict[str, tuple[str, str]] = {
     "CC_OTHER_PLURAL": ("'Others' or 'much' before a plural", "'other teams', 'many meetings'"),
     "CC_ARTICLE_NO_NOUN": ("'A' with no noun", "'it is very important'"),
     "CC_SUBJECT_COPY": ("Subject said twice", "'My manager said', not 'my manager he said'"),
+    "CC_AGREEMENT_ONE_OF": ("Verb after 'one of'", "'one of the tests fails'"),
     "CC_MODAL_TO": ("'To' after a modal verb", "'I can access', not 'I can to access'"),
     "CC_BECAUSE_OF_CLAUSE": ("'Because of' before a clause", "'because the manager is sick'"),
     "CC_MODAL_AFTER_TO": ("'To can'", "'to be able to', 'to have to'"),

@@ -306,6 +306,12 @@ LEARNER_TEXT: dict[str, tuple[str, str, str]] = {
         "My manager he said the release moves to Monday.",
         "My manager said the release moves to Monday.",
     ),
+    "CC_AGREEMENT_ONE_OF": (
+        '"One of the tests" is one test: the verb agrees with "one", not with the plural noun '
+        'after "of" ("one of the tests fails").',
+        "One of my colleagues work in Berlin.",
+        "One of my colleagues works in Berlin.",
+    ),
     "CC_MODAL_TO": (
         'After a modal verb ("can", "could", "will", "would", "should", "must", "may", '
         '"might") the next verb comes without "to": "I can access it". Only "have to", '
