@@ -111,3 +111,16 @@ def test_explanation_examples_are_judged_by_their_own_rule(
     _, weak, better = LEARNER_TEXT[rule_id]
     assert rule_id in {f[2] for f in _ours_only(our_rules_client, weak)}, weak
     assert rule_id not in {f[2] for f in _ours_only(our_rules_client, better)}, better
+
+
+@pytest.mark.parametrize("example", [e for e in EXAMPLES if e.incorrect], ids=_name)
+def test_the_first_correction_leaves_no_finding_in_its_words(
+    our_rules_client: LtClient, example: RuleExample
+) -> None:
+    """Never approve an error: the sentence with the first suggestion applied is checked again
+    by every rule the server has, and nothing may flag the corrected words."""
+    fixed = example.text[: example.start] + example.corrections[0] + example.text[example.end :]
+    start, end = example.start, example.start + len(example.corrections[0])
+    found = our_rules_client.check(fixed, {"language": "en-US"})
+    inside = [(m.rule_id, fixed[m.start : m.end]) for m in found if m.start < end and start < m.end]
+    assert not inside, f"{example.rule_id}: {fixed!r} still has {inside}"
