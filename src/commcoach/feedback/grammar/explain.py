@@ -271,8 +271,9 @@ LEARNER_TEXT: dict[str, tuple[str, str, str]] = {
         "The meeting moved because the manager is sick.",
     ),
     "CC_BECAUSE_SO": (
-        'English marks a reason once: "Because it was late, we stopped" or "It was late, so we '
-        'stopped". Using both "because" and "so" is a pattern from other languages.',
+        'English marks a reason or a contrast once: "Because it was late, we stopped" or "It was '
+        'late, so we stopped"; "Although it was late, we finished". Using both "because" and "so" '
+        '(or "although" and "but") is a pattern from other languages.',
         "Because the build was red, so we did not deploy.",
         "Because the build was red, we did not deploy.",
     ),
@@ -311,6 +312,12 @@ LEARNER_TEXT: dict[str, tuple[str, str, str]] = {
         'after "of" ("one of the tests fails").',
         "One of my colleagues work in Berlin.",
         "One of my colleagues works in Berlin.",
+    ),
+    "CC_DEGREE_ADJECTIVE": (
+        'Before an adjective, English says "too expensive" and "very happy": "much" goes with '
+        'nouns and verbs ("too much work"). "Enough" follows its adjective: "good enough".',
+        "The plan is too much expensive, and the draft is not enough good.",
+        "The plan is too expensive, and the draft is not good enough.",
     ),
     "CC_MODAL_TO": (
         'After a modal verb ("can", "could", "will", "would", "should", "must", "may", '
