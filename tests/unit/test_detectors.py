@@ -410,6 +410,8 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
         ],
         [
             "By toolbar section, do you mean the toolbar on the sandbox page?",
+            "I think you have to just work with one of them.",
+            "I think it is better to keep the commits separate.",
             "Please send the file.",
             "I fixed the bug.",
             "When is the deadline?",

@@ -33,6 +33,8 @@ _PROPOSAL_AFTER_THINK = (
     r"(?!\s*,?\s*(?:it|that|this)?\s*(?:would|will|'d|'ll)\s+be\s+(?:really\s+|very\s+)?(?:great"
     r"|good|nice|better|best|helpful|useful|fun|cool|awesome|ideal|a\s+good\s+idea|interesting"
     r"|amazing|wonderful))(?!\s+I\s+(?:could|can)\b)(?!\s+(?:so|not)\b)"
+    r"(?!\s+(?:it\s+is|it's|it\s+would\s+be|it'd\s+be)\s+(?:better|best|easier|cleaner|simpler)\b)"
+    r"(?!\s+you\s+(?:have\s+to|need\s+to|should|must|can|could)\b)"
 )
 
 _DOC_NOUNS = (
