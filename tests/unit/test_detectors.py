@@ -272,6 +272,7 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
         [
             "Latency went down by 20% after the cache change.",
             "Is anything blocking you that you need from others?\n- No",
+            "Merged the fix. Let me know if you have any questions or concerns.",
             "I was busy with my exams for two weeks; since then I resumed work on the parser.",
             "Not sure how long the review takes, but nothing blocks me.",
             "No blockers.",
@@ -433,6 +434,7 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
     ),
     "options": (
         [
+            "Draft PR for #55. Let me know if you think we need to fix the tests or the code.",
             "Should I add a new endpoint or extend the old one?",
             "Option A is a cron job.",
             "Unless you disagree, I'll go with CSV.",
@@ -460,6 +462,7 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
         ],
         [
             "Hi! I would like to work on this.",
+            "Let me know if you have any questions or concerns.",
             "Can I please be assigned?",
             "I fixed the bug.",
             "So the job runs hourly?",  # a reading to confirm, no option: see understanding

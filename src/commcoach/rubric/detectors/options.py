@@ -188,6 +188,17 @@ _CONFIRMATION = WordRules(
 """A reading put up for confirmation: 'Do you mean X?', 'Is this okay?', '..., right?'."""
 
 
+_INDIRECT_CHOICE = re.compile(
+    r"""(?:please\s+)?(?:let\s+(?:me|us)\s+know|tell\s+(?:me|us)|I\s+(?:was\s+)?wonder(?:ing)?
+        |I(?:'d|\s+would)\s+like\s+to\s+know)\b[^.?!\n]*?\b(?:(?:if|whether)\s+(?:I|we|to
+        |you\s+(?:think|want|prefer|would|'d))|which)\b[^.?!\n]*?\bor\b(?!\s+not\b)""",
+    VERBOSE | IGNORE,
+)
+"""An indirect question that puts up a choice of what to do: 'Let me know if you think we need
+to fix the tests or the code', 'I was wondering whether to keep it or drop it' (not 'Let me know
+if you have any questions or concerns', a sign-off)."""
+
+
 def _question_options(text: str) -> Span | None:
     """Questions that put up a choice: 'X or Y?', 'Should I X?', 'Do you mean X?'.
 
@@ -200,6 +211,8 @@ def _question_options(text: str) -> Span | None:
             # "Should it be done now or at the end, because ..." asks without a question mark.
             if QUESTION_OPENING.match(chunk) and _OR.search(chunk):
                 return sentence
+            if _INDIRECT_CHOICE.match(chunk.strip()):
+                return sentence  # 'Let me know if you think we need to fix the tests or the code.'
             continue
         for confirm in confirmations:
             if sentence.start <= confirm.start() < sentence.end:

@@ -418,7 +418,8 @@ _STRONG_BLOCKER = WordRules(
         ),
         (
             "risk risks risky concern concerns concerned worried worry struggling trouble",
-            r"(?:risk|risks|risky|concern|concerns|concerned|worried|worry|struggling|trouble)\b",
+            r"""(?<!\bany\s)(?<!\bquestions\sor\s)(?<!\bquestions\sand\s)(?:risk|risks|risky
+                |concern|concerns|concerned|worried|worry|struggling|trouble)\b""",
         ),
         (
             "might may could",
