@@ -21,6 +21,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import cached_property, lru_cache
 
+from commcoach.language.calendar import MONTH, WEEKDAY
 from commcoach.language.sections import Section, parse_sections
 from commcoach.language.segment import emoji_spans, protected_spans, split_sentences
 from commcoach.language.spans import Span
@@ -38,8 +39,8 @@ _TITLE_LINE = re.compile(
 )
 """A first line that names the report and its period ('Progress for week of 04/09')."""
 _DATE_WORD = re.compile(
-    r"""(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|(?:mon|tue|wed|thu|fri|sat
-        |sun)[a-z]*\.?|\d{1,4}(?:st|nd|rd|th)?|\d{1,4}(?:[/.-]\d{1,4}){1,2}|[-–—]|to|and|week|of""",
+    rf"""{MONTH}\.?|{WEEKDAY}|\d{{1,4}}(?:st|nd|rd|th)?|\d{{1,4}}(?:[/.-]\d{{1,4}}){{1,2}}|[-–—]|to|and
+        |week|of""",
     re.VERBOSE | re.IGNORECASE,
 )
 _DATE_LINE_WRAPPING = " \t_*()[],.:"

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from commcoach.language.calendar import MONTH, WEEKDAY
 from commcoach.rubric.detectors.base import (
     VERBOSE,
     Detector,
@@ -29,14 +30,6 @@ from commcoach.rubric.detectors.base import (
 )
 from commcoach.rubric.detectors.headings import section_at
 
-_WEEKDAY = (
-    r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
-    r"|(?-i:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\b\.?))"
-)
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-)
 _NUMBER_WORD = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
     r"|forty|fifty|a\s+couple\s+of|a\s+couple|a\s+few|few|several|half\s+an?|a\s+dozen|an?)"
@@ -45,7 +38,7 @@ _NUM = rf"(?:\d+(?:\.\d+)?|{_NUMBER_WORD})"
 _NUM_RANGE = rf"{_NUM}(?:\s*(?:-|–|to|or)\s*{_NUM})?"
 _OR_SO = r"(?:\s+or\s+(?:two|three|so|more))?"
 """'a day or two', 'a week or so'."""
-_MONTH_IN_PROSE = _MONTH.replace("|may|", "|(?-i:May)|").replace("mar(?:ch)?", "(?-i:Mar)(?:ch)?")
+_MONTH_IN_PROSE = MONTH.replace("|may|", "|(?-i:May)|").replace("mar(?:ch)?", "(?-i:Mar)(?:ch)?")
 """Bare 'may 3' or 'march 4' in lowercase is a modal or a verb; as a date they are capitalised."""
 _UNIT = (
     r"(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|sprints?|business\s+days?"
@@ -61,12 +54,12 @@ _NOT_A_DAY = (
 
 # A point in time that can follow a deadline word ("by", "before", "until", "due").
 _POINT = rf"""(?:
-      (?:the\s+)?end\s+of\s+(?:the\s+|this\s+|next\s+)?(?:day|{_PERIOD}|today|tomorrow|{_MONTH})
+      (?:the\s+)?end\s+of\s+(?:the\s+|this\s+|next\s+)?(?:day|{_PERIOD}|today|tomorrow|{MONTH})
     | tomorrow | tonight | today | noon | midday | midnight | lunch(?:time)?
     | (?:this|next|the\s+next|the\s+coming|coming)\s+{_PERIOD}
-    | (?:next\s+|this\s+|the\s+)?{_WEEKDAY}
-    | {_MONTH}\b(?:\s+{_ORDINAL}\b|\s+\d{{1,2}}\b)?
-    | (?:the\s+)?{_ORDINAL}\b(?:\s+of\s+{_MONTH})?
+    | (?:next\s+|this\s+|the\s+)?{WEEKDAY}
+    | {MONTH}\b(?:\s+{_ORDINAL}\b|\s+\d{{1,2}}\b)?
+    | (?:the\s+)?{_ORDINAL}\b(?:\s+of\s+{MONTH})?
     | \d{{1,2}}(?::\d{{2}})?\s*(?:am|pm|a\.m\.|p\.m\.)
     | \d{{1,2}}:\d{{2}}
     | \d{{4}}-\d{{2}}-\d{{2}}
@@ -103,7 +96,7 @@ _FUTURE_TIME = WordRules(
                 |due(?:\s+(?:by|on|at|in))?|ETA\s*:?)\s+{_POINT}(?![\w/:-])""",
         ),
         ("tomorrow tonight", r"(?:tomorrow|tonight)\b"),
-        ("next coming", rf"(?:next|coming)\s+(?:{_PERIOD}|{_WEEKDAY})\b"),
+        ("next coming", rf"(?:next|coming)\s+(?:{_PERIOD}|{WEEKDAY})\b"),
         (
             "the next coming",
             rf"""(?:the\s+)?(?:next|coming)\s+(?:few\s+|couple\s+of\s+|{_NUM}\s+)?
@@ -218,7 +211,7 @@ _ABSOLUTE = WordRules(
         ("at by around", r"(?:at|by|around)\s+(?:noon|midday|midnight|lunch(?:time)?)\b"),
         (
             _WEEKDAY_WORDS,
-            rf"(?<!\blast\s)(?<!\bpast\s)(?<!\bsince\s)(?<!\bprevious\s){_WEEKDAY}",
+            rf"(?<!\blast\s)(?<!\bpast\s)(?<!\bsince\s)(?<!\bprevious\s){WEEKDAY}",
         ),
     ]
 )
@@ -257,12 +250,12 @@ _AVAILABILITY = re.compile(
     VERBOSE,
 )
 _RECURRING = re.compile(
-    rf"""\s*(?:[-–]|to|through|thru)\s*(?:{_WEEKDAY}|[A-Z]\b)|s\b|\s+(?:and|&|/)\s+{_WEEKDAY}s\b""",
+    rf"""\s*(?:[-–]|to|through|thru)\s*(?:{WEEKDAY}|[A-Z]\b)|s\b|\s+(?:and|&|/)\s+{WEEKDAY}s\b""",
     VERBOSE,
 )
 
 
-_RANGE_BEFORE = re.compile(rf"{_WEEKDAY}\s*[-–]\s*\Z", re.IGNORECASE)
+_RANGE_BEFORE = re.compile(rf"{WEEKDAY}\s*[-–]\s*\Z", re.IGNORECASE)
 
 
 def not_availability(text: str, match: re.Match[str]) -> bool:
