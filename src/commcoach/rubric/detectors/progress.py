@@ -184,41 +184,46 @@ _COMPLETED = WordRules(
         ),
     ]
 )
+_LINE_NOT_A_PAST = (
+    "blocked|needed|planned|scheduled|expected|concerned|interested|worried|based|related|need"
+    "|speed|seed|feed|red|supposed|tired|pleased|excited"
+)
+"""Line openers ending in -ed (or spelled like a past) that state no finished work."""
+_LOWER_NOT_A_PAST = (
+    "bed|assigned|unassigned|wanted|hoped|intended|delayed|stuck|involved|required|used\\s+to"
+    "|proposed|suggested|requested|asked|confused|surprised|amazed|bored|scared|annoyed"
+    "|frustrated|satisfied|disappointed|married|retired|located|called|named|titled|entitled"
+)
+"""In lower case, chat style, more openers are states or others' acts ('- assigned to Sam')."""
+_LINE_PAST = (
+    "wrote|built|made|found|set\\s+up|sent|ran|did|rewrote|went|met|gave|led|spoke|kept"
+    "|brought|caught|chose|drew|held|paid"
+)
+"""Irregular pasts that open a line of finished work in either case ('- Wrote', '- wrote')."""
+
 _COMPLETED_LINE = StartRules(
     re.compile(
-        r"""[ \t]*(?:[-*•][ \t]*)?
-        (?!(?:Blocked|Needed|Planned|Scheduled|Expected|Concerned|Interested|Worried|Based|Related|Need|Speed|Seed|Feed|Red|Supposed|Tired|Pleased|Excited)\b)
-        (?-i:[A-Z][a-z]+ed|Done(?![ \t]*[:?-])|Wrote|Built|Made|Found|Got|Set\s+up|Sent|Ran|Did
-        |Began|Rewrote|Spent|Took(?![ \t]+(?:a[ \t]+|the[ \t]+|some[ \t]+)?(?:\w+[ \t]+)?
-            (?:break|guidance|rest|leave|time[ \t]+off|days?[ \t]+off)\b)
-        |Went|Met|Gave|Led|Read|Saw|Spoke|Told|Kept|Brought|Caught|Chose|Drew|Held|Paid)\b""",
+        rf"""[ \t]*(?:[-*•][ \t]*)?
+        (?:(?!(?i:{_LINE_NOT_A_PAST})\b)
+            (?-i:[A-Z][a-z]+ed|Done(?![ \t]*[:?-])|(?=[A-Z][a-z])(?i:{_LINE_PAST})|Got|Began
+            |Spent|Took(?![ \t]+(?:a[ \t]+|the[ \t]+|some[ \t]+)?(?:\w+[ \t]+)?
+                (?:break|guidance|rest|leave|time[ \t]+off|days?[ \t]+off)\b)
+            |Read|Saw|Told)
+          | (?!(?i:{_LINE_NOT_A_PAST}|{_LOWER_NOT_A_PAST})\b)
+            (?-i:[a-z][a-z]+ed|(?=[a-z])(?i:{_LINE_PAST}))
+        )\b""",
         VERBOSE,
     )
 )
-"""A line or sentence that opens with a past verb: '- Fixed the login bug', '... Tried X.'"""
-
-_COMPLETED_BULLET = StartRules(
-    re.compile(
-        r"""[ \t]*(?:[-*•][ \t]*)?
-        (?!(?:blocked|needed|planned|scheduled|expected|concerned|interested|worried|based|related
-        |need|speed|seed|feed|red|bed|supposed|tired|pleased|excited|assigned|unassigned|wanted
-        |hoped|intended|delayed|stuck|involved|required|used\s+to|proposed|suggested|requested
-        |asked|confused|surprised|amazed|bored|scared|annoyed|frustrated|satisfied|disappointed
-        |married|retired|located|called|named|titled|entitled)\b)
-        (?-i:[a-z][a-z]+ed|wrote|built|made|found|set\s+up|sent|ran|did|rewrote|went|met|gave|led
-        |spoke|kept|brought|caught|chose|drew|held|paid)\b""",
-        VERBOSE,
-    )
-)
-"""A list item or sentence in lower case that opens with a past verb ('- merged the refund
-fix', 'fixed login bug, testing now'): learners and chat write without capitals."""
+"""A line or sentence that opens with a past verb: '- Fixed the login bug', '... Tried X.', and
+in lower case ('- merged the refund fix', 'fixed login bug, testing now'): learners and chat
+write without capitals."""
 
 detect_completed_action: Detector = earliest(
     regex_finder(
         _COMPLETED, all_of(not_in_question, not_quoted, not_a_heading, not_negated_in_clause)
     ),
     regex_finder(_COMPLETED_LINE, all_of(not_in_question, not_a_heading, not_negated_in_clause)),
-    regex_finder(_COMPLETED_BULLET, all_of(not_in_question, not_a_heading, not_negated_in_clause)),
     heading_finder("done"),
 )
 """Says what was done: past tense or present perfect, or a 'Done:' heading with content."""
