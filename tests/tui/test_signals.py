@@ -77,3 +77,48 @@ def test_a_stop_signal_restores_the_terminal(tmp_path: Path, signum: int) -> Non
             proc.kill()
             proc.wait()
         os.close(main)
+
+
+def test_the_app_ends_when_its_terminal_is_gone(tmp_path: Path) -> None:
+    """Closing the terminal window (tmux kill-session) removes the terminal, then sends SIGHUP.
+    The app can no longer write a frame, so its event loop blocks on output; it must still end
+    by itself, keeping the text being typed, instead of spinning on a dead terminal forever."""
+    env = {
+        **os.environ,
+        "COMMCOACH_DATA_DIR": str(tmp_path / "data"),
+        "COMMCOACH_CONFIG_FILE": str(tmp_path / "config.toml"),
+        "COMMCOACH_GRAMMAR__BACKEND": "off",
+        "TERM": "xterm-256color",
+    }
+    main, child = pty.openpty()
+    fcntl.ioctl(child, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "commcoach"],
+        stdin=child,
+        stdout=child,
+        stderr=child,
+        env=env,
+        start_new_session=True,
+        close_fds=True,
+    )
+    os.close(child)
+    try:
+        started = _read_until(main, lambda out: b"Scenarios" in out, timeout=30)
+        assert ENTER_ALT_SCREEN in started, started[-300:]
+        os.write(main, b"d")  # the Draft screen, whose composer autosaves
+        _read_until(main, lambda out: b"Check" in out, timeout=10)
+        os.write(main, b"Yesterday I merged the fix")
+        time.sleep(0.5)
+        os.close(main)  # the terminal goes away ...
+        main = -1
+        time.sleep(3)  # frames keep coming (the cursor blinks) with nobody to read them
+        proc.send_signal(signal.SIGHUP)  # ... and the hang-up follows
+        assert proc.wait(timeout=20) != 0
+        saved = b"".join(p.read_bytes() for p in (tmp_path / "data").rglob("*") if p.is_file())
+        assert b"Yesterday I merged the fix" in saved
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        if main >= 0:
+            os.close(main)
