@@ -12,7 +12,6 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
-from textual.coordinate import Coordinate
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input
 
@@ -102,19 +101,9 @@ async def history_loaded(pilot: Pilot[Any]) -> None:
     await wait_until(pilot, lambda: table.row_count > 0)
     # filled for the width the screen has now (a resize refills it, columns at label widths)
     await wait_until(pilot, lambda: screen.filled_width == screen.size.width)  # type: ignore[attr-defined]
-    # DataTable sizes its columns to the new rows after a refresh: wait until 'When' is wider
-    # than its label, or the picture may catch the columns still at their label widths; a
-    # refill (clear + add) after a late resize resets them, so wait for the first cell's width
-    # with no measuring left to do
-    first_cell = len(str(table.get_cell_at(Coordinate(0, 0))))
-    await wait_until(
-        pilot,
-        lambda: (
-            table.ordered_columns[0].content_width >= first_cell
-            and not table._require_update_dimensions
-            and not table._new_rows
-        ),
-    )
+    # the screen sets each column to its widest cell as it fills (no late measuring pass);
+    # wait for the rows to be laid out
+    await wait_until(pilot, lambda: not table._new_rows)
     await wait_until(pilot, lambda: bool(screen.insights.rules))  # type: ignore[attr-defined]
     await pilot.pause(0.2)  # and repaints the rows at those widths on a later refresh
 

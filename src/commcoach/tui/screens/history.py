@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events, getters, on, work
 from textual.app import ComposeResult
@@ -47,6 +48,7 @@ from commcoach.tui.widgets.status_bar import TopBar
 
 PAGE_SIZE = 500
 """Rows loaded at once; the subtitle says when there are more (narrow the filter)."""
+COLUMN_LABELS = ("When", "Scenario / draft", "Score", "Words", "Findings")
 TOP_RULES = 10
 RULE_WINDOW = timedelta(days=FREQUENT_FINDINGS_DAYS)
 """The same period as `commcoach history stats` (one constant in feedback/names.py)."""
@@ -143,7 +145,7 @@ class HistoryScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.table.add_columns("When", "Scenario / draft", "Score", "Words", "Findings")
+        self.table.add_columns(*COLUMN_LABELS)
         if self.ctx.store is None:
             self.table.border_title = "History unavailable"
             self.notify(self.ctx.store_problem or "No history database.", severity="error")
@@ -219,8 +221,8 @@ class HistoryScreen(Screen[None]):
         width = max(16, self.filled_width - 46)
         now = self.ctx.clock()
         table = self.table
-        table.clear()
         titles = {s.id: s.title for s in self.ctx.library.scenarios.values()}
+        rows: list[tuple[str, tuple[str | Text, ...]]] = []
         for item in page.items:
             when = item.created_at.astimezone(now.tzinfo)
             name = (
@@ -237,14 +239,23 @@ class HistoryScreen(Screen[None]):
             score_colour = (
                 "green" if item.score >= 80 else ("yellow" if item.score >= 60 else "red")
             )
-            table.add_row(
+            cells: tuple[str | Text, ...] = (
                 f"{relative_time(when, now)} {when:%H:%M}",
                 label,
                 Text(str(item.score), style=f"bold {score_colour}", justify="right"),
                 Text(str(item.words), justify="right"),
                 Text(str(item.findings), justify="right"),
-                key=str(item.id),
             )
+            rows.append((str(item.id), cells))
+        # Columns get the widths of their widest cell here, at once: left to DataTable's own
+        # sizing they would show at their label widths until a later refresh measured the rows
+        # (a flicker to the user, a race to a screenshot).
+        table.clear(columns=True)
+        for index, column_label in enumerate(COLUMN_LABELS):
+            widest = max((cell_width(cells[index]) for _, cells in rows), default=0)
+            table.add_column(column_label, width=max(len(column_label), widest))
+        for key, cells in rows:
+            table.add_row(*cells, key=key)
         more = f" (newest {len(page.items)})" if page.total > len(page.items) else ""
         table.border_title = f"{count(page.total, 'attempt')}{more}"
         if not page.items:
@@ -404,3 +415,8 @@ class HistoryScreen(Screen[None]):
 
     def _prepare_drill(self, rule_id: str) -> None:
         open_rule_practice(self.app, self.ctx, rule_id)
+
+
+def cell_width(cell: str | Text) -> int:
+    """The terminal cells a table cell takes on one line."""
+    return cell.cell_len if isinstance(cell, Text) else cell_len(cell)
