@@ -79,10 +79,12 @@ def test_a_stop_signal_restores_the_terminal(tmp_path: Path, signum: int) -> Non
         os.close(main)
 
 
-def test_the_app_ends_when_its_terminal_is_gone(tmp_path: Path) -> None:
-    """Closing the terminal window (tmux kill-session) removes the terminal, then sends SIGHUP.
-    The app can no longer write a frame, so its event loop blocks on output; it must still end
-    by itself, keeping the text being typed, instead of spinning on a dead terminal forever."""
+@pytest.mark.parametrize("hang_up", [True, False], ids=["then-SIGHUP", "no-signal"])
+def test_the_app_ends_when_its_terminal_is_gone(tmp_path: Path, hang_up: bool) -> None:
+    """Closing the terminal window (tmux kill-session) removes the terminal; SIGHUP follows
+    only when the app leads its session (not under `make run`). The app can no longer write a
+    frame, so its event loop blocks on output; either way it must end by itself, keeping the
+    text being typed, instead of spinning on a dead terminal forever (found in tmux)."""
     env = {
         **os.environ,
         "COMMCOACH_DATA_DIR": str(tmp_path / "data"),
@@ -112,7 +114,8 @@ def test_the_app_ends_when_its_terminal_is_gone(tmp_path: Path) -> None:
         os.close(main)  # the terminal goes away ...
         main = -1
         time.sleep(3)  # frames keep coming (the cursor blinks) with nobody to read them
-        proc.send_signal(signal.SIGHUP)  # ... and the hang-up follows
+        if hang_up:
+            proc.send_signal(signal.SIGHUP)  # ... and the hang-up follows
         assert proc.wait(timeout=20) != 0
         saved = b"".join(p.read_bytes() for p in (tmp_path / "data").rglob("*") if p.is_file())
         assert b"Yesterday I merged the fix" in saved
@@ -122,3 +125,74 @@ def test_the_app_ends_when_its_terminal_is_gone(tmp_path: Path) -> None:
             proc.wait()
         if main >= 0:
             os.close(main)
+
+
+STUCK_APP = """
+import sys, threading
+from pathlib import Path
+from commcoach.cli import main
+from commcoach.tui.app import CommCoachApp
+
+trigger = Path(sys.argv[1])
+mount = CommCoachApp.on_mount
+
+def on_mount(self):
+    mount(self)
+    def maybe_hang():
+        if trigger.exists():
+            threading.Event().wait()  # the main thread waits forever, as on a dead terminal
+    self.set_interval(0.05, maybe_hang)
+
+CommCoachApp.on_mount = on_mount
+sys.argv = ["commcoach"]
+main()
+"""
+
+
+def test_a_stuck_app_still_ends_on_a_stop_signal_and_keeps_the_text(tmp_path: Path) -> None:
+    """Fault injection: the event loop hangs (a callback waits forever, as the main thread
+    does when the terminal's writer thread is gone), so the loop never runs the signal's
+    callback. The watchdog must keep the words typed since the last autosave and end the
+    process with SIGHUP's status, well within the time the test waits."""
+    env = {
+        **os.environ,
+        "COMMCOACH_DATA_DIR": str(tmp_path / "data"),
+        "COMMCOACH_CONFIG_FILE": str(tmp_path / "config.toml"),
+        "COMMCOACH_GRAMMAR__BACKEND": "off",
+        "TERM": "xterm-256color",
+    }
+    trigger = tmp_path / "hang-now"
+    main, child = pty.openpty()
+    fcntl.ioctl(child, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    proc = subprocess.Popen(
+        [sys.executable, "-c", STUCK_APP, str(trigger)],
+        stdin=child,
+        stdout=child,
+        stderr=child,
+        env=env,
+        start_new_session=True,
+        close_fds=True,
+    )
+    os.close(child)
+    try:
+        started = _read_until(main, lambda out: b"Scenarios" in out, timeout=30)
+        assert ENTER_ALT_SCREEN in started, started[-300:]
+        os.write(main, b"d")
+        _read_until(main, lambda out: b"Check" in out, timeout=10)
+        os.write(main, b"Blocked on the staging key")
+        _read_until(main, lambda out: b"key" in out, timeout=10)
+        trigger.touch()  # hang at once: the debounced autosave has not run yet
+        time.sleep(0.5)
+        proc.send_signal(signal.SIGHUP)
+        stopped_at = time.monotonic()
+        code = proc.wait(timeout=30)
+        waited = time.monotonic() - stopped_at
+        assert code == 128 + signal.SIGHUP, code
+        assert waited < 20, waited
+        saved = b"".join(p.read_bytes() for p in (tmp_path / "data").rglob("*") if p.is_file())
+        assert b"Blocked on the staging key" in saved
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        os.close(main)

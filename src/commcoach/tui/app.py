@@ -34,7 +34,7 @@ from commcoach.feedback.report import GrammarStatus, Report
 from commcoach.history import AttemptRecord, HistoryError, HistoryWriteError, PendingSaves
 from commcoach.history.save import record_from_report, spill
 from commcoach.scenarios import Library
-from commcoach.tui import signals
+from commcoach.tui import lost_terminal, signals
 from commcoach.tui.commands import app_commands, screen_commands
 from commcoach.tui.context import AppContext
 from commcoach.tui.messages import (
@@ -100,6 +100,8 @@ class CommCoachApp(App[None]):
         self.start_grammar = start_grammar
         self.offer_restore = offer_restore
         self.pending = PendingSaves()
+        self._restore_signals: Callable[[], None] | None = None
+        self._stop_watch: Callable[[], None] | None = None
         """Attempts that failed to save, kept for a retry or an export."""
         self.in_flight: dict[int, tuple[CheckRequest, Report]] = {}
         """Submitted messages whose full check has not finished: request id -> local report."""
@@ -129,7 +131,11 @@ class CommCoachApp(App[None]):
         return HomeScreen(self.ctx)
 
     def on_mount(self) -> None:
-        signals.install(self._terminate)
+        self._restore_signals = signals.install(self._terminate, self._keep_everything)
+        if not self.is_headless:
+            self._stop_watch = lost_terminal.watch(
+                lost_terminal.terminal_fds(), self._keep_everything
+            )
         self._apply_theme(self.ctx.settings.ui.theme)
         if self.ctx.library_loader is None:
             self._show_library_errors()
@@ -431,12 +437,19 @@ class CommCoachApp(App[None]):
 
     def _terminate(self) -> None:
         """SIGTERM/SIGHUP: keep every word and attempt, then exit so the terminal is restored."""
+        self._keep_everything()
+        self.exit(return_code=143)
+
+    def _keep_everything(self) -> None:
+        """Write the composers' text and the unsaved attempts to disk, now. Also called from
+        the stop watchdog's thread when the loop is stuck (see `signals`) and from the
+        terminal watch when the terminal is gone (see `lost_terminal`): it reads widget state,
+        which nothing changes then (no keystroke can arrive), and writes files."""
         for screen in self.screen_stack:
             for composer in screen.query(Composer):
                 composer.flush_autosave()
         if len(self.pending):
             spill(self.pending, HistoryWriteError("the app was stopped before saving"))
-        self.exit(return_code=143)
 
     def notify(
         self,
@@ -459,6 +472,10 @@ class CommCoachApp(App[None]):
 
     def on_unmount(self) -> None:
         """Stop the grammar server and close the database (also after an error exit)."""
+        if self._restore_signals is not None:
+            self._restore_signals()
+        if self._stop_watch is not None:
+            self._stop_watch()
         if self.ctx.has_engine:
             self.ctx.engine.close()
         if self.ctx.store is not None:
