@@ -228,6 +228,7 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
     ),
     "blocker": (
         [
+            "I lost a couple of days to long distance travel.",
             "Blocked on staging access.",
             "I'm waiting for the API keys.",
             "This depends on PAY-12.",
@@ -300,6 +301,7 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             "I was stuck on the migration but figured it out.",
             "The deploy was blocked by a missing secret, which is resolved now.",
             "The login bug was a problem last week; it is no longer an issue.",
+            "I lost my keys on the way in.",
         ],
     ),
     "number": (

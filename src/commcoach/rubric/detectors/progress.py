@@ -484,8 +484,7 @@ _STRONG_BLOCKER = WordRules(
         ),
         (
             "lost",
-            r"""lost\s+(?:some\s+|a\s+lot\s+of\s+|a\s+few\s+|a\s+bit\s+of\s+|much\s+|\w+\s+)?
-                (?:time|days|hours|a\s+week|a\s+day|momentum)\b""",
+            r"""lost\s+(?:[\w-]+\s+){0,3}?(?:time|days?|hours?|weeks?|momentum)\b""",
         ),
         (
             "difficult difficulty difficulties complicated confusing challenging tricky",
