@@ -236,6 +236,7 @@ _LEARNER_RULES: dict[str, tuple[str, str]] = {
     "CC_AGREEMENT_PLURAL_NOUN": ("Verb after a plural noun", "'the tests are', 'all have'"),
     "CC_AGREEMENT_RELATIVE": ("Verb after 'who'", "'someone who knows', 'people who know'"),
     "CC_MISSING_DETERMINER": ("Missing 'the' or 'a'", "'I fixed the bug', not 'fixed bug'"),
+    "CC_DO_MAKE": ("'Make', not 'do'", "'make a change', 'make a decision'"),
     "CC_PREPOSITION": ("Wrong preposition", "'access to', 'depend on', 'discuss it'"),
     "CC_STATIVE_PROGRESSIVE": ("'-ing' with a state verb", "'I have access', not 'am having'"),
     "CC_UNTIL_BY": ("'Until' for a deadline", "'finish by Friday'; 'until' is for how long"),

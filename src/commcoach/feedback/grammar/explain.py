@@ -231,6 +231,12 @@ LEARNER_TEXT: dict[str, tuple[str, str, str]] = {
         "I fixed couple of bugs and worked on checkout page.",
         "I fixed a couple of bugs and worked on the checkout page.",
     ),
+    "CC_DO_MAKE": (
+        'Some nouns go with "make", not "do": make a change, a decision, a mistake, progress, '
+        'an effort, a suggestion. "Do" with them is understood but sounds translated.',
+        "I did the changes in the navbar section.",
+        "I made the changes in the navbar section.",
+    ),
     "CC_PREPOSITION": (
         "Some words take a fixed preposition in English (access to, look forward to); the "
         "wrong one is understood but sounds translated.",
