@@ -373,6 +373,8 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
     "understanding": (
         [
             "My understanding is that the export runs nightly.",
+            "I know based on lecture 3 that a README is expected in the data folder.",
+            "We noticed in the logs that the job retries twice.",
             "Correct me if I'm wrong, but the cron runs hourly.",
             "I'm guessing the flag is per user?",
             "IIUC the flag is per user.",
@@ -412,6 +414,8 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             "So the export runs nightly at 2 AM?",
         ],
         [
+            "I read in the morning, before stand-up.",
+            "Can I know from you whether that is fine?",
             "By toolbar section, do you mean the toolbar on the sandbox page?",
             "I think you have to just work with one of them.",
             "I think it is better to keep the commits separate.",

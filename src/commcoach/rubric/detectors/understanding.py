@@ -51,6 +51,14 @@ _UNDERSTANDING = WordRules(
                 |(?:understand|understood|see|know|read|noticed|saw|reali[sz]e|reali[sz]ed)\s+
                 (?:that|the|this|how|it|you|from|there|why|what))\b""",
         ),
+        # I know based on lecture 3 that / we noticed in the logs that: where the writer learnt
+        # it stands between the verb and its clause
+        (
+            "i we",
+            r"""(?<!\bmay\s)(?<!\bcan\s)(?<!\bdo\s)(?<!\bdid\s)(?:I|we)\s+(?:understand|understood
+                |know|knew|read|noticed|saw|learned|learnt|reali[sz]ed?)\s+(?:based\s+on|from|in|on
+                |according\s+to)\s+(?:[\w'-]+\s+){1,4}?that\b""",
+        ),
         (
             "my our",
             r"(?:my|our)\s+(?:understanding|reading|assumption|impression|interpretation)\b",
