@@ -42,8 +42,9 @@ def _read_until(fd: int, done: callable, timeout: float) -> bytes:  # type: igno
     return out
 
 
-@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
-def test_a_stop_signal_restores_the_terminal(tmp_path: Path, signum: int) -> None:
+def _start_in_a_pty(tmp_path: Path, command: list[str]) -> tuple[subprocess.Popen[bytes], int]:
+    """The app (grammar off, its data in tmp_path) in a new session on a new 80x24 pty; the
+    pty's main side is returned for the test to read, write and close."""
     env = {
         **os.environ,
         "COMMCOACH_DATA_DIR": str(tmp_path / "data"),
@@ -54,7 +55,7 @@ def test_a_stop_signal_restores_the_terminal(tmp_path: Path, signum: int) -> Non
     main, child = pty.openpty()
     fcntl.ioctl(child, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
     proc = subprocess.Popen(
-        [sys.executable, "-m", "commcoach"],
+        command,
         stdin=child,
         stdout=child,
         stderr=child,
@@ -63,6 +64,12 @@ def test_a_stop_signal_restores_the_terminal(tmp_path: Path, signum: int) -> Non
         close_fds=True,
     )
     os.close(child)
+    return proc, main
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_a_stop_signal_restores_the_terminal(tmp_path: Path, signum: int) -> None:
+    proc, main = _start_in_a_pty(tmp_path, [sys.executable, "-m", "commcoach"])
     try:
         started = _read_until(main, lambda out: b"Scenarios" in out, timeout=30)
         assert ENTER_ALT_SCREEN in started, started[-300:]
@@ -85,25 +92,7 @@ def test_the_app_ends_when_its_terminal_is_gone(tmp_path: Path, hang_up: bool) -
     only when the app leads its session (not under `make run`). The app can no longer write a
     frame, so its event loop blocks on output; either way it must end by itself, keeping the
     text being typed, instead of spinning on a dead terminal forever (found in tmux)."""
-    env = {
-        **os.environ,
-        "COMMCOACH_DATA_DIR": str(tmp_path / "data"),
-        "COMMCOACH_CONFIG_FILE": str(tmp_path / "config.toml"),
-        "COMMCOACH_GRAMMAR__BACKEND": "off",
-        "TERM": "xterm-256color",
-    }
-    main, child = pty.openpty()
-    fcntl.ioctl(child, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "commcoach"],
-        stdin=child,
-        stdout=child,
-        stderr=child,
-        env=env,
-        start_new_session=True,
-        close_fds=True,
-    )
-    os.close(child)
+    proc, main = _start_in_a_pty(tmp_path, [sys.executable, "-m", "commcoach"])
     try:
         started = _read_until(main, lambda out: b"Scenarios" in out, timeout=30)
         assert ENTER_ALT_SCREEN in started, started[-300:]
@@ -154,26 +143,8 @@ def test_a_stuck_app_still_ends_on_a_stop_signal_and_keeps_the_text(tmp_path: Pa
     does when the terminal's writer thread is gone), so the loop never runs the signal's
     callback. The watchdog must keep the words typed since the last autosave and end the
     process with SIGHUP's status, well within the time the test waits."""
-    env = {
-        **os.environ,
-        "COMMCOACH_DATA_DIR": str(tmp_path / "data"),
-        "COMMCOACH_CONFIG_FILE": str(tmp_path / "config.toml"),
-        "COMMCOACH_GRAMMAR__BACKEND": "off",
-        "TERM": "xterm-256color",
-    }
     trigger = tmp_path / "hang-now"
-    main, child = pty.openpty()
-    fcntl.ioctl(child, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-    proc = subprocess.Popen(
-        [sys.executable, "-c", STUCK_APP, str(trigger)],
-        stdin=child,
-        stdout=child,
-        stderr=child,
-        env=env,
-        start_new_session=True,
-        close_fds=True,
-    )
-    os.close(child)
+    proc, main = _start_in_a_pty(tmp_path, [sys.executable, "-c", STUCK_APP, str(trigger)])
     try:
         started = _read_until(main, lambda out: b"Scenarios" in out, timeout=30)
         assert ENTER_ALT_SCREEN in started, started[-300:]
