@@ -237,6 +237,8 @@ _LEARNER_RULES: dict[str, tuple[str, str]] = {
     "CC_AGREEMENT_RELATIVE": ("Verb after 'who'", "'someone who knows', 'people who know'"),
     "CC_MISSING_DETERMINER": ("Missing 'the' or 'a'", "'I fixed the bug', not 'fixed bug'"),
     "CC_DO_MAKE": ("'Make', not 'do'", "'make a change', 'make a decision'"),
+    "CC_AGREEMENT_HEAD_OF": ("Verb after 'the number of'", "'the number of tests is'"),
+    "CC_FELL_FEEL": ("'Feel', not 'fell'", "'users may feel confused'"),
     "CC_PREPOSITION": ("Wrong preposition", "'access to', 'depend on', 'discuss it'"),
     "CC_STATIVE_PROGRESSIVE": ("'-ing' with a state verb", "'I have access', not 'am having'"),
     "CC_UNTIL_BY": ("'Until' for a deadline", "'finish by Friday'; 'until' is for how long"),

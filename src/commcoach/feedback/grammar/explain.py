@@ -206,6 +206,18 @@ LEARNER_TEXT: dict[str, tuple[str, str, str]] = {
         "People is happy with the new dashboard.",
         "People are happy with the new dashboard.",
     ),
+    "CC_AGREEMENT_HEAD_OF": (
+        'In "the number of failing tests is growing" the subject is "the number", one thing; '
+        "the verb agrees with it, not with the plural noun just before the verb.",
+        "The number of failing tests are growing.",
+        "The number of failing tests is growing.",
+    ),
+    "CC_FELL_FEEL": (
+        '"Fell" is the past of "fall" (the server fell over); how someone is takes "feel": '
+        '"users may feel confused". The two sound alike, so the spell checker cannot help.',
+        "Users may fell confused by the new form.",
+        "Users may feel confused by the new form.",
+    ),
     "CC_AGREEMENT_SINGULAR_NOUN": (
         'With one thing or person as the subject, a present-tense verb takes -s ("the user '
         'has"); readers notice a missing -s at once.',
