@@ -7,6 +7,7 @@ end by itself within seconds. Before, the default action killed it mid-screen.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import pty
@@ -17,6 +18,7 @@ import subprocess
 import sys
 import termios
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -42,9 +44,26 @@ def _read_until(fd: int, done: callable, timeout: float) -> bytes:  # type: igno
     return out
 
 
-def _start_in_a_pty(tmp_path: Path, command: list[str]) -> tuple[subprocess.Popen[bytes], int]:
-    """The app (grammar off, its data in tmp_path) in a new session on a new 80x24 pty; the
-    pty's main side is returned for the test to read, write and close."""
+class _Terminal:
+    """The main side of the app's pty: what a terminal window holds."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+
+    def close(self) -> None:
+        """The window goes away (tmux kill-session); closing twice does nothing."""
+        if self.fd >= 0:
+            os.close(self.fd)
+            self.fd = -1
+
+
+@contextlib.contextmanager
+def _app_in_a_pty(
+    tmp_path: Path, command: list[str]
+) -> Iterator[tuple[subprocess.Popen[bytes], _Terminal]]:
+    """The app (grammar off, its data in tmp_path) in a new session on a new 80x24 pty; yields
+    the process and the pty's main side; afterwards a process still running is killed and the
+    terminal closed."""
     env = {
         **os.environ,
         "COMMCOACH_DATA_DIR": str(tmp_path / "data"),
@@ -64,13 +83,20 @@ def _start_in_a_pty(tmp_path: Path, command: list[str]) -> tuple[subprocess.Pope
         close_fds=True,
     )
     os.close(child)
-    return proc, main
+    terminal = _Terminal(main)
+    try:
+        yield proc, terminal
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        terminal.close()
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
 def test_a_stop_signal_restores_the_terminal(tmp_path: Path, signum: int) -> None:
-    proc, main = _start_in_a_pty(tmp_path, [sys.executable, "-m", "commcoach"])
-    try:
+    with _app_in_a_pty(tmp_path, [sys.executable, "-m", "commcoach"]) as (proc, terminal):
+        main = terminal.fd
         started = _read_until(main, lambda out: b"Scenarios" in out, timeout=30)
         assert ENTER_ALT_SCREEN in started, started[-300:]
         time.sleep(0.3)
@@ -79,11 +105,6 @@ def test_a_stop_signal_restores_the_terminal(tmp_path: Path, signum: int) -> Non
         assert proc.wait(timeout=10) is not None
         assert LEAVE_ALT_SCREEN in after
         assert MOUSE_OFF in after
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-        os.close(main)
 
 
 @pytest.mark.parametrize("hang_up", [True, False], ids=["then-SIGHUP", "no-signal"])
@@ -92,28 +113,21 @@ def test_the_app_ends_when_its_terminal_is_gone(tmp_path: Path, hang_up: bool) -
     only when the app leads its session (not under `make run`). The app can no longer write a
     frame, so its event loop blocks on output; either way it must end by itself, keeping the
     text being typed, instead of spinning on a dead terminal forever (found in tmux)."""
-    proc, main = _start_in_a_pty(tmp_path, [sys.executable, "-m", "commcoach"])
-    try:
+    with _app_in_a_pty(tmp_path, [sys.executable, "-m", "commcoach"]) as (proc, terminal):
+        main = terminal.fd
         started = _read_until(main, lambda out: b"Scenarios" in out, timeout=30)
         assert ENTER_ALT_SCREEN in started, started[-300:]
         os.write(main, b"d")  # the Draft screen, whose composer autosaves
         _read_until(main, lambda out: b"Check" in out, timeout=10)
         os.write(main, b"Yesterday I merged the fix")
         time.sleep(0.5)
-        os.close(main)  # the terminal goes away ...
-        main = -1
+        terminal.close()  # the terminal goes away ...
         time.sleep(3)  # frames keep coming (the cursor blinks) with nobody to read them
         if hang_up:
             proc.send_signal(signal.SIGHUP)  # ... and the hang-up follows
         assert proc.wait(timeout=20) != 0
         saved = b"".join(p.read_bytes() for p in (tmp_path / "data").rglob("*") if p.is_file())
         assert b"Yesterday I merged the fix" in saved
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-        if main >= 0:
-            os.close(main)
 
 
 STUCK_APP = """
@@ -144,8 +158,11 @@ def test_a_stuck_app_still_ends_on_a_stop_signal_and_keeps_the_text(tmp_path: Pa
     callback. The watchdog must keep the words typed since the last autosave and end the
     process with SIGHUP's status, well within the time the test waits."""
     trigger = tmp_path / "hang-now"
-    proc, main = _start_in_a_pty(tmp_path, [sys.executable, "-c", STUCK_APP, str(trigger)])
-    try:
+    with _app_in_a_pty(tmp_path, [sys.executable, "-c", STUCK_APP, str(trigger)]) as (
+        proc,
+        terminal,
+    ):
+        main = terminal.fd
         started = _read_until(main, lambda out: b"Scenarios" in out, timeout=30)
         assert ENTER_ALT_SCREEN in started, started[-300:]
         os.write(main, b"d")
@@ -162,8 +179,3 @@ def test_a_stuck_app_still_ends_on_a_stop_signal_and_keeps_the_text(tmp_path: Pa
         assert waited < 20, waited
         saved = b"".join(p.read_bytes() for p in (tmp_path / "data").rglob("*") if p.is_file())
         assert b"Blocked on the staging key" in saved
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-        os.close(main)

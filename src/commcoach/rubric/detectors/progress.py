@@ -104,6 +104,8 @@ _IRREGULAR_PARTICIPLE = (
 )
 """Irregular participles of finished work (lexicons/irregular_participles.txt, shared with the
 style rules' passive kind)."""
+_TAKEN_NOT_WORK = r"(?:break|guidance|rest|leave|time[ \t]+off|days?[ \t]+off)"
+"""What one 'took' that is no work done ('took a break', 'took guidance from Sam'), in one line."""
 _NOT_A_PAST = (
     r"(?!(?:got|get)\s+(?:(?:really|very|seriously|quite|a\s+bit)\s+)?(?:sick|ill|busy|stuck"
     r"|lost|confused|tired|hurt|injured|covid|distracted|delayed|blocked)\b)(?!(?:need|feed|seed|speed|proceed|exceed|succeed|embed|shed|bleed|breed|heed|weed|bed|red"
@@ -112,7 +114,7 @@ _NOT_A_PAST = (
     r"|dedicated|devoted|delayed|blocked|stuck|scheduled|expected|required|needed|surprised"
     r"|involved|assigned|engaged|occupied|overwhelmed|unblocked)\b)"
     r"(?!(?:tried|attempted|failed)\s+to\b)"
-    r"(?!took\s+(?:a\s+|the\s+|some\s+)?(?:\w+\s+)?(?:break|guidance|rest|leave|time\s+off|days?\s+off)\b)"
+    rf"(?!took\s+(?:a\s+|the\s+|some\s+)?(?:\w+\s+)?{_TAKEN_NOT_WORK}\b)"
     r"(?!lost\s+(?:\w+\s+){0,3}?(?:time|days?|hours?|week|momentum|access|track)\b)"
 )
 """Words ending in -ed that are not past actions ('need', 'wanted to ask', 'was interested'),
@@ -207,7 +209,7 @@ _COMPLETED_LINE = StartRules(
         (?:(?!(?i:{_LINE_NOT_A_PAST})\b)
             (?-i:[A-Z][a-z]+ed|Done(?![ \t]*[:?-])|(?=[A-Z][a-z])(?i:{_LINE_PAST})|Got|Began
             |Spent|Took(?![ \t]+(?:a[ \t]+|the[ \t]+|some[ \t]+)?(?:\w+[ \t]+)?
-                (?:break|guidance|rest|leave|time[ \t]+off|days?[ \t]+off)\b)
+                {_TAKEN_NOT_WORK}\b)
             |Read|Saw|Told)
           | (?!(?i:{_LINE_NOT_A_PAST}|{_LOWER_NOT_A_PAST})\b)
             (?-i:[a-z][a-z]+ed|(?=[a-z])(?i:{_LINE_PAST}))
