@@ -376,6 +376,13 @@ detect_future_plan: Detector = earliest(
 
 # --- blockers and risks ------------------------------------------------------------------------
 
+_DEGREE = r"(?:(?:very|really|quite|a\s+bit|a\s+little|pretty|rather|too|way\s+too|extremely)\s+)?"
+_PRESSED = r"(?:tight|short|unrealistic|aggressive|ambitious)\b"
+"""Time pressure: a deadline or a window that is tight, short or unrealistic."""
+_NOT_TIME = r"(?!\s+(?:time|hours?|days?)\b|\s+to\s+(?:block|stop|matter)\b)"
+"""'Not enough hours in the day' is a busy week, not a blocker (a reader who is told 'Not
+blocked -- just not enough hours' does not look for one); a means that falls short is."""
+
 _STRONG_BLOCKER = WordRules(
     [
         (
@@ -536,6 +543,41 @@ _STRONG_BLOCKER = WordRules(
             "i'm i we're we",
             r"(?:I'm|I\s+am|we're|we\s+are)\s+(?:a\s+(?:bit|little)\s+|still\s+|now\s+)?behind\b",
         ),
+        # time pressure is a risk: 'the time window is tight', 'a very ambitious timeline'
+        (
+            "deadline deadlines timeline timelines schedule time window timeframe estimate",
+            rf"""(?:deadlines?|timelines?|schedule|time\s*(?:window|frame)|timeframe|estimate|time)
+                (?:\s+(?:for|of|on)\s+(?:the\s+|this\s+|our\s+|my\s+)?[\w-]+)?\s+(?:is|are|was|looks|seems|feels|sounds)\s+{_DEGREE}{_PRESSED}""",
+        ),
+        (
+            "tight short unrealistic aggressive ambitious",
+            r"(?:tight|short|unrealistic|aggressive|ambitious)\s+(?:deadlines?|timelines?|schedule)\b",
+        ),
+        # a wait that is over but cost time: 'I waited three days for access'
+        ("waited", r"waited\s+(?:[\w-]+\s+){0,3}?(?:for|on)\b"),
+        (
+            "review reviews approval response reply answer feedback access",
+            r"""(?:reviews?|approval|response|reply|answer|feedback|access)\s+(?:took|is\s+taking
+                |has\s+taken)\s+(?:a\s+(?:long\s+)?while|a\s+long\s+time|ages|forever|long
+                |(?:\d+|a|two|three|four|five|several|many)\s+(?:days|weeks))\b""",
+        ),
+        # someone else's silence: 'the vendor has not replied yet' ('I haven't replied' is a
+        # to-do of the writer's own, not a wait)
+        (
+            "hasn't has haven't have",
+            r"""(?<!\bI\s)(?<!\bwe\s)(?:hasn't|has\s+not|haven't|have\s+not)\s+(?:yet\s+)?
+                (?:replied|responded|answered|got\s+back|gotten\s+back|approved|reviewed)\b""",
+        ),
+        # a means that falls short: 'not accurate enough', "we don't have enough GPU memory"
+        (
+            "not isn't aren't wasn't weren't",
+            rf"""(?:not|isn't|aren't|wasn't|weren't)\s+(?:\w+\s+)?enough\b{_NOT_TIME}""",
+        ),
+        (
+            "don't do doesn't does didn't did",
+            rf"""(?:don't|do\s+not|doesn't|does\s+not|didn't|did\s+not)\s+have\s+enough\b{_NOT_TIME}""",
+        ),
+        ("insufficient", r"insufficient\b"),
     ]
 )
 """Words that name a blocker or a risk by themselves (unless negated: 'not blocked')."""
@@ -567,6 +609,24 @@ _PROBLEM = WordRules(
         (
             "error errors",
             r"errors?\b(?![\s-]*(?:free|handling|messages?|codes?|pages?|reporting|tracking))",
+        ),
+        # a symptom: 'throws an exception', 'I get a 403 when I push', 'returns 500'
+        (
+            "throws throw threw raises raised returns returned get gets got getting seeing hit",
+            r"""(?:throws?|threw|throwing|raises?|raised|returns?|returned|returning|get|gets|got
+                |getting|seeing|hit|hitting)\s+(?:an?\s+|the\s+|random\s+)?(?:\w+\s+)?
+                (?:exceptions?|tracebacks?|stack\s*traces?|segfaults?|(?:HTTP\s+)?[45]\d\d)\b""",
+        ),
+        # something that does not work ('I don't work on Fridays' is availability, not a fault)
+        (
+            "doesn't does don't do didn't did isn't aren't wasn't won't will stopped",
+            r"""(?<!\bI\s)(?<!\bwe\s)(?<!\byou\s)(?:(?:doesn't|does\s+not|don't|do\s+not|didn't
+                |did\s+not|won't|will\s+not)\s+(?:\w+\s+)?(?:work|compile|build|load|start
+                |boot|connect)|(?:isn't|aren't|wasn't|stopped)\s+(?:\w+\s+)?working)\b""",
+        ),
+        (
+            "build builds pipeline ci tests test checks",
+            r"(?:builds?|pipeline|CI|tests?|checks)\s+(?:is|are|was|were|went|turned|stays?|stayed)\s+(?:still\s+)?red\b",
         ),
     ]
 )
