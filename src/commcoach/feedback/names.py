@@ -267,6 +267,7 @@ _LEARNER_RULES: dict[str, tuple[str, str]] = {
     "CC_AS_AS": ("'As ... as'", "'not as good as expected'"),
     "CC_QUESTION_NO_AUXILIARY": ("Question without 'do'", "'What do you think?'"),
     "CC_SINCE_PRESENT": ("Tense with 'since'", "'I have worked here since 2020'"),
+    "CC_SINCE_DURATION": ("'For' with a length of time", "'for two days', 'since Monday'"),
     "CC_STATIVE_AFTER_BE": ("'Be' before 'agree'", "'I agree', not 'I am agree'"),
     "CC_ADJECTIVE_AS_NOUN": ("Adjective without a noun", "'The important thing is'"),
     "CC_FIXED_PHRASE": ("Fixed phrase", "'on the other hand', 'each other'"),

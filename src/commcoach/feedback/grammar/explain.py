@@ -382,6 +382,13 @@ LEARNER_TEXT: dict[str, tuple[str, str, str]] = {
         "The staging server is down since yesterday.",
         "The staging server has been down since yesterday.",
     ),
+    "CC_SINCE_DURATION": (
+        '"Since" needs a starting point: "since Monday", "since 2020", "since the release". A '
+        'length of time takes "for": "for two days", "for a week", "for the last two days". '
+        'Many languages use one word for both ("seit", "depuis", "desde hace").',
+        "I have been blocked on the VPN since two days.",
+        "I have been blocked on the VPN for two days.",
+    ),
     "CC_STATIVE_AFTER_BE": (
         'Verbs of opinion, knowledge and wanting ("agree", "know", "need", "understand") are '
         'full verbs in English, not adjectives, so they take no "be": "I agree", "we need more '
