@@ -62,6 +62,20 @@ def test_the_better_sentence_holds_no_other_flagged_mistake(
     assert by_words["has"].explanation.weak == text
 
 
+def test_the_better_sentence_takes_no_optional_style_rewrite(
+    lt_checker: LanguageToolChecker,
+) -> None:
+    """A style hint's rewrite ('Furthermore,' for three sentences that start with 'I') is a
+    choice, not a correction: the ✓ beside a real mistake shows only the correction."""
+    text = "I fixed the login. I wrote the tests. I think I can finish until Monday."
+    findings, status = lt_checker.check(text)
+    assert status.checked
+    hints = [f for f in findings if f.severity is Severity.SUGGESTION and f.suggestions]
+    assert hints, "the repeated first word is a style hint with a rewrite"
+    until = next(f for f in findings if text[f.start : f.end] == "until")
+    assert until.explanation.better == "I think I can finish by Monday."
+
+
 def test_team_nouns_made_from_verbs_are_not_flagged(lt_checker: LanguageToolChecker) -> None:
     """'The deploy failed' is how engineering teams write; other verbs after 'the' still are."""
     text = "After the deploy we checked the logs. The arrive was late."

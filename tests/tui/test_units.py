@@ -293,3 +293,32 @@ def test_each_template_starts_the_cursor_at_its_first_blank(
     offset = sum(len(line) + 1 for line in lines[:row]) + column
     assert chosen.body[:offset].endswith(before_cursor)
     assert chosen.body[offset : offset + 1] in {"\n", ",", ""}
+
+
+def test_the_detail_panel_says_the_rules_message_once() -> None:
+    """The message is its own line; the reason after 'Why:' no longer repeats it ('Here: ...'),
+    which doubled the text a learner reads in a narrow panel."""
+    from commcoach.feedback.grammar.explain import why_for
+    from commcoach.tui.widgets.render import finding_detail
+
+    message = 'For a deadline, English uses "by": "by".'
+    text = "I can finish until Monday."
+    detail = finding_detail(
+        Finding(
+            rule_id="grammar.CC_UNTIL_BY",
+            category=Category.GRAMMAR,
+            severity=Severity.ERROR,
+            message=message,
+            explanation=Explanation(
+                why=why_for("COMMCOACH_LEARNER", message, "CC_UNTIL_BY"), weak="", better=""
+            ),
+            start=13,
+            end=18,
+            suggestions=["by"],
+            source="languagetool",
+        ),
+        text,
+    ).plain
+    assert detail.count(message) == 1
+    assert "Why: For a deadline English says" in detail
+    assert "Here:" not in detail

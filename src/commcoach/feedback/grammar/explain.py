@@ -384,8 +384,9 @@ LEARNER_TEXT: dict[str, tuple[str, str, str]] = {
     ),
     "CC_SINCE_DURATION": (
         '"Since" needs a starting point: "since Monday", "since 2020", "since the release". A '
-        'length of time takes "for": "for two days", "for a week", "for the last two days". '
-        'Many languages use one word for both ("seit", "depuis", "desde hace").',
+        'length of time takes "for": "for two days", "for a week", "for the last two days", and '
+        'a time that runs up to now takes the present perfect: "I have been blocked for two '
+        'days". Many languages use one word for both ("seit", "depuis", "desde hace").',
         "I have been blocked on the VPN since two days.",
         "I have been blocked on the VPN for two days.",
     ),

@@ -176,7 +176,13 @@ def to_findings(
         match, message = _article_fix(text, match, message)
         seen.add((start, end))
         kept.append((match, start, rule_id, severity, message, spelling))
-    fixes = [(start, m.end, m.replacements[0]) for m, start, *_ in kept if m.replacements]
+    # a style hint's rewrite ('Furthermore,' for a repeated first word) is optional, not a
+    # correction: the ✓ sentence carries only the fixes of mistakes
+    fixes = [
+        (start, m.end, m.replacements[0])
+        for m, start, _rule, severity, *_ in kept
+        if m.replacements and severity is not Severity.SUGGESTION
+    ]
     return [
         Finding(
             rule_id=rule_id,

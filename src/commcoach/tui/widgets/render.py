@@ -106,11 +106,15 @@ def finding_detail(finding: Finding, text: str) -> Content:
     said = finding.message.lower()
     if habit.name.lower() not in said and habit.lesson.rstrip("…").lower() not in said:
         parts.append(Content(plain(finding.message)))  # unless the heading already says it
+    why = finding.explanation.why
+    repeated = f" Here: {finding.message}"
+    if why.endswith(repeated):  # the message is on screen already: say it once
+        why = why[: -len(repeated)]
     flagged = plain(text[finding.start : finding.end])
     if finding.source not in ("rubric", "readability") and flagged.strip():
         parts.append(Content.assemble(("In your text: ", "dim"), (f"“{flagged}”", "italic")))
-    if finding.explanation.why:
-        parts.append(Content.assemble(("Why: ", "bold"), plain(finding.explanation.why)))
+    if why:
+        parts.append(Content.assemble(("Why: ", "bold"), plain(why)))
     if finding.explanation.weak:
         parts.append(Content.assemble(("✗ ", "$text-error"), plain(finding.explanation.weak)))
     if finding.explanation.better:
