@@ -66,12 +66,15 @@ def test_the_better_sentence_takes_no_optional_style_rewrite(
     lt_checker: LanguageToolChecker,
 ) -> None:
     """A style hint's rewrite ('Furthermore,' for three sentences that start with 'I') is a
-    choice, not a correction: the ✓ beside a real mistake shows only the correction."""
+    choice, not a correction: the ✓ beside a real mistake shows only the correction, and the
+    hint itself offers no linking word that changes the meaning."""
     text = "I fixed the login. I wrote the tests. I think I can finish until Monday."
     findings, status = lt_checker.check(text)
     assert status.checked
-    hints = [f for f in findings if f.severity is Severity.SUGGESTION and f.suggestions]
-    assert hints, "the repeated first word is a style hint with a rewrite"
+    repeat = next(f for f in findings if f.rule_id.endswith("WORD_REPEAT_BEGINNING_RULE"))
+    # LanguageTool's linking words ("Likewise, I think ...") add a meaning: no replacement
+    assert repeat.suggestions == [] and "Vary one" in repeat.message
+    assert "'I'" in repeat.message
     until = next(f for f in findings if text[f.start : f.end] == "until")
     assert until.explanation.better == "I think I can finish by Monday."
 

@@ -174,6 +174,7 @@ def to_findings(
                 )
             match = _with_replacements(match, verdict.suggestions)
         match, message = _article_fix(text, match, message)
+        match, message = _repeat_beginning_fix(text, match, message)
         seen.add((start, end))
         kept.append((match, start, rule_id, severity, message, spelling))
     # a style hint's rewrite ('Furthermore,' for a repeated first word) is optional, not a
@@ -220,6 +221,23 @@ def _article_fix(text: str, match: LtMatch, message: str) -> tuple[LtMatch, str]
     fix = "another" if word.lower() == "other" else word
     fixed = dataclasses.replace(match, end=match.end + following.end(), replacements=(fix,))
     return fixed, f"'{word}' takes no article here: write '{fix}' without 'a'."
+
+
+_REPEAT_BEGINNING = "ENGLISH_WORD_REPEAT_BEGINNING_RULE"
+
+
+def _repeat_beginning_fix(text: str, match: LtMatch, message: str) -> tuple[LtMatch, str]:
+    """Three sentences that start with the same word: LanguageTool offers linking words
+    ("Furthermore, I", "Likewise, I", "Not only that, but I") that add a meaning the writer did
+    not mean ("Likewise, I think I can finish by Monday"), so the hint keeps no replacement
+    and says how to vary the start instead."""
+    if match.rule_id != _REPEAT_BEGINNING:
+        return match, message
+    word = text[match.start : match.end].strip() or "the same word"
+    return dataclasses.replace(match, replacements=()), (
+        f"Three sentences in a row start with '{word}'. Vary one: lead with the time, the "
+        "thing or the reason ('Today ...', 'The API ...', 'Because ...'), or join two."
+    )
 
 
 def _explanation(
