@@ -55,6 +55,12 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
         [
             "I'll finish it by Friday.",
             "ETA: tomorrow morning",
+            "Target date: 12/14",
+            "Deadline: 14.12.",
+            "Release on 12/14/2026.",
+            "I'll finish it over the weekend.",
+            "I'll push it this afternoon.",
+            "I'll push the fix after lunch.",
             "It should take 2 days.",
             "Can we meet at 3pm?",
             "Due 2026-12-04.",
@@ -77,6 +83,10 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             "It starts at 13:52.",
         ],
         [
+            "I fixed 12/14 of the tests.",
+            "I worked over the weekend.",
+            "I'm free after lunch.",
+            "Deadline: unclear",
             "# Week 7 meeting\n_(July 9, 2024)_\n\nPresented the reports.",
             "Week: 9 (March 13 - March 19)\nDone: the parser",
             "I spent 8 hours on the project this week.",

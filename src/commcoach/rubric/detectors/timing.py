@@ -202,13 +202,24 @@ _ABSOLUTE = WordRules(
             rf"(?:on|by|from|after|before|until|till|the)\s+(?:the\s+)?{_ORDINAL}\b{_NOT_A_DAY}",
         ),
         ("#num", r"\d{4}-\d{2}-\d{2}\b"),
+        # a numeric date after 'on' ('Release on 12/14/2026'; a bare '12/14 of the tests' is a
+        # fraction), or in a deadline field ('Target date: 12/14', 'Deadline: 14.12.')
+        ("on", r"on\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?\b(?!/)"),
+        (
+            "target delivery release completion expected due deadline",
+            rf"""(?:(?:target|delivery|release|completion|expected|due|end)\s+date|deadline)
+                \s*[:=-]?\s*(?:{_POINT}(?![\w/:-])|\d{{1,2}}\.\d{{1,2}}\.(?:\d{{2,4}})?)""",
+        ),
         ("#num", r"\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w)"),
         ("#num", r"\d{1,2}:\d{2}\b(?!:)"),
         (
             "at by before after around",
             r"(?:at|by|before|after|around)\s+(?:\d{1,2}:\d{2}|\d{1,2}\b(?!\s*(?:%|\w)))",
         ),
-        ("at by around", r"(?:at|by|around)\s+(?:noon|midday|midnight|lunch(?:time)?)\b"),
+        (
+            "at by around after",
+            r"(?:at|by|around|after)\s+(?:noon|midday|midnight|lunch(?:time)?)\b",
+        ),
         (
             _WEEKDAY_WORDS,
             rf"(?<!\blast\s)(?<!\bpast\s)(?<!\bsince\s)(?<!\bprevious\s){WEEKDAY}",
@@ -218,8 +229,9 @@ _ABSOLUTE = WordRules(
 """Dates and clock times. A weekday counts unless it is 'last Friday' or 'since Monday'."""
 
 _CURRENT_PERIOD = re.compile(
-    r"\b(?:today|this\s+(?:morning|afternoon|evening|week|weekend|sprint|month|quarter|year))\b",
-    re.IGNORECASE,
+    r"""\b(?:today|this\s+(?:morning|afternoon|evening|week|weekend|sprint|month|quarter|year)
+        |over\s+the\s+weekend)\b""",
+    re.IGNORECASE | re.VERBOSE,
 )
 _FUTURE_MARK = re.compile(
     r"""(?:'ll\b|\b(?:will|shall|should|must|going\s+to|plan(?:ning)?\s+to|hop(?:e|ing)\s+to
@@ -230,7 +242,8 @@ _COMPLETION = re.compile(
     r"""\b(?:finish\w*|complet\w*|done|ready|have|deliver\w*|ship|shipping|release|releasing
         |merge|merging|submit\w*|publish\w*|resolv\w*|wrap(?:ping)?\s+(?:it\s+|this\s+)?up|land
         |deploy\w*|send|hand\s+in|close|launch\w*|up\s+for\s+review|in\s+review|live
-        |remaining|catch(?:ing)?\s+up|cover(?:ing)?\s+up)\b""",
+        |remaining|catch(?:ing)?\s+up|cover(?:ing)?\s+up|push(?:ing)?|upload\w*
+        |open(?:ing)?\s+(?:a|the|my)\s+(?:PR|pull\s+request|MR))\b""",
     VERBOSE,
 )
 
