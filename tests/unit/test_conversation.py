@@ -166,7 +166,7 @@ def test_a_late_ticket_update_that_asks_for_help_gets_the_request_answered() -> 
         "to confirm the format?",
     )
     assert nxt is not None and nxt.is_follow_up
-    assert nxt.message.startswith("Sure - I'll raise the format mismatch")
+    assert nxt.message.startswith("Sure - I'll sort that out")
     assert answer(conv, "Thanks, that would help. 2 PM works for me.") is None
 
 
