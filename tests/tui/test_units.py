@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from commcoach.feedback.grammar.explain import why_for
 from commcoach.feedback.report import Category, Explanation, Finding, Severity
 from commcoach.rubric.evaluate import evaluate
 from commcoach.scenarios import load_library
@@ -18,6 +19,7 @@ from commcoach.tui.autosave import AutosaveEntry, AutosaveStore
 from commcoach.tui.git_hints import git_hints, last_working_day
 from commcoach.tui.templates import TEMPLATES, draft_rubric, template, with_hints
 from commcoach.tui.widgets.feedback_view import shift_findings
+from commcoach.tui.widgets.render import finding_detail
 from commcoach.tui.word_diff import similarity, word_diff
 
 NOW = datetime(2026, 3, 11, 9, 30, tzinfo=timezone(timedelta(hours=1)))
@@ -298,9 +300,6 @@ def test_each_template_starts_the_cursor_at_its_first_blank(
 def test_the_detail_panel_says_the_rules_message_once() -> None:
     """The message is its own line; the reason after 'Why:' no longer repeats it ('Here: ...'),
     which doubled the text a learner reads in a narrow panel."""
-    from commcoach.feedback.grammar.explain import why_for
-    from commcoach.tui.widgets.render import finding_detail
-
     message = 'For a deadline, English uses "by": "by".'
     text = "I can finish until Monday."
     detail = finding_detail(

@@ -154,17 +154,16 @@ def test_a_named_weekly_risk_is_acknowledged() -> None:
 
 
 BEHIND = Path(__file__).parents[2] / "scenarios" / "standup-behind-schedule.yaml"
+LATE_STATUS = (
+    "Hi Rahul, the dropdown is done. It's late because the search API returns a different "
+    "format, so I'm writing an adapter. I need two more days."
+)
 
 
 def test_a_late_ticket_update_that_asks_for_help_gets_the_request_answered() -> None:
     """'Can you ask the backend team?' is answered, not passed over for the scripted offer."""
     conv = Conversation(load_file(BEHIND))
-    nxt = answer(
-        conv,
-        "Hi Rahul, the dropdown is done. It's late because the search API returns a different "
-        "format, so I'm writing an adapter. I need two more days. Could you ask the API team "
-        "to confirm the format?",
-    )
+    nxt = answer(conv, f"{LATE_STATUS} Could you ask the API team to confirm the format?")
     assert nxt is not None and nxt.is_follow_up
     assert nxt.message.startswith("Sure - I'll sort that out")
     assert answer(conv, "Thanks, that would help. 2 PM works for me.") is None
@@ -172,9 +171,5 @@ def test_a_late_ticket_update_that_asks_for_help_gets_the_request_answered() -> 
 
 def test_a_late_ticket_update_that_asks_nothing_gets_the_scripted_offer() -> None:
     conv = Conversation(load_file(BEHIND))
-    nxt = answer(
-        conv,
-        "Hi Rahul, the dropdown is done. It's late because the search API returns a different "
-        "format, so I'm writing an adapter. I need two more days.",
-    )
+    nxt = answer(conv, LATE_STATUS)
     assert nxt is not None and not nxt.is_follow_up and nxt.turn_id == "pairing"

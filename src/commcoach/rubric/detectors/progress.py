@@ -551,7 +551,7 @@ _STRONG_BLOCKER = WordRules(
         ),
         (
             "tight short unrealistic aggressive ambitious",
-            r"(?:tight|short|unrealistic|aggressive|ambitious)\s+(?:deadlines?|timelines?|schedule)\b",
+            rf"{_PRESSED}\s+(?:deadlines?|timelines?|schedule)\b",
         ),
         # a wait that is over but cost time: 'I waited three days for access'
         ("waited", r"waited\s+(?:[\w-]+\s+){0,3}?(?:for|on)\b"),

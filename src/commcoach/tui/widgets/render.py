@@ -106,10 +106,8 @@ def finding_detail(finding: Finding, text: str) -> Content:
     said = finding.message.lower()
     if habit.name.lower() not in said and habit.lesson.rstrip("…").lower() not in said:
         parts.append(Content(plain(finding.message)))  # unless the heading already says it
-    why = finding.explanation.why
-    repeated = f" Here: {finding.message}"
-    if why.endswith(repeated):  # the message is on screen already: say it once
-        why = why[: -len(repeated)]
+    # the message is on screen already: the reason need not repeat it after 'Here:'
+    why = finding.explanation.why.removesuffix(f" Here: {finding.message}")
     flagged = plain(text[finding.start : finding.end])
     if finding.source not in ("rubric", "readability") and flagged.strip():
         parts.append(Content.assemble(("In your text: ", "dim"), (f"“{flagged}”", "italic")))
