@@ -239,6 +239,8 @@ async def test_closing_the_screen_any_way_keeps_the_last_words(
         screen = await open_standup(pilot, app)
         screen.composer.text_area.insert("Typed just before the screen closed")
         await app.pop_screen()  # not via Esc: no chance for the debounce timer to fire
-        await pilot.pause()
-        entry = app.ctx.autosave.read(practice_key("standup-daily"))
+        # the composer saves as it unmounts, which a loaded machine may run after one pause
+        key = practice_key("standup-daily")
+        await wait_for(pilot, lambda: app.ctx.autosave.read(key) is not None, what="autosave")
+        entry = app.ctx.autosave.read(key)
         assert entry is not None and entry.text == "Typed just before the screen closed"
