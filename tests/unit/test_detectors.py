@@ -452,6 +452,8 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             "I fixed the bug.",
             "When is the deadline?",
             "I think it would be great to add a cache.",
+            "I thought it'd be easier for you to review if each PR were small.",
+            "I thought it was simpler to split the migration.",
             "Can you explain why this is required?",
             "May I know what the limit is?",
             "I updated the timeline.",

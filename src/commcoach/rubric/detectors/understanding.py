@@ -33,7 +33,8 @@ _PROPOSAL_AFTER_THINK = (
     r"(?!\s*,?\s*(?:it|that|this)?\s*(?:would|will|'d|'ll)\s+be\s+(?:really\s+|very\s+)?(?:great"
     r"|good|nice|better|best|helpful|useful|fun|cool|awesome|ideal|a\s+good\s+idea|interesting"
     r"|amazing|wonderful))(?!\s+I\s+(?:could|can)\b)(?!\s+(?:so|not)\b)"
-    r"(?!\s+(?:it\s+is|it's|it\s+would\s+be|it'd\s+be)\s+(?:better|best|easier|cleaner|simpler)\b)"
+    r"(?!\s+(?:it\s+is|it's|it\s+was|it\s+would\s+be|it'd\s+be)\s+(?:better|best|easier|cleaner"
+    r"|simpler)\b)"
     r"(?!\s+you\s+(?:have\s+to|need\s+to|should|must|can|could)\b)"
 )
 
@@ -110,7 +111,11 @@ _UNDERSTANDING = WordRules(
             "i",
             rf"I\s+(?:think|guess|believe|suppose|reckon)\b{_PROPOSAL_AFTER_THINK}[^.;?!\n]{{0,50}}",
         ),
-        ("i", r"I\s+thought\s+(?:I|we|it|that|this|you|the|there)\b[^.;?!\n]{0,40}"),
+        # I thought the limit was 100 (not 'I thought it'd be easier to review': a motive)
+        (
+            "i",
+            rf"I\s+thought\b{_PROPOSAL_AFTER_THINK}\s+(?:I|we|it|that|this|you|the|there)\b[^.;?!\n]{{0,40}}",
+        ),
         (
             "the my",
             r"""(?:the\s+idea\s+(?:is|was)|my\s+(?:intention|idea|thinking)(?:\s+with\s+[\w-]+)?
