@@ -240,6 +240,7 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
         [
             "I lost a couple of days to long distance travel.",
             "Blocked on staging access.",
+            "My laptop has a hardware problem, so I'm working from the lab.",
             "I'm waiting for the API keys.",
             "This depends on PAY-12.",
             "I can't run the tests locally.",
@@ -294,6 +295,7 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             "The build is red since the merge.",
         ],
         [
+            "The release has no issues.",
             "Not blocked -- just not enough hours in the day!",
             "I haven't replied to Sam yet, I'll do it today.",
             "I don't work on Fridays.",

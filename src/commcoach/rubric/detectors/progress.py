@@ -600,6 +600,13 @@ _PROBLEM = WordRules(
                 (?:(?!no\b|not\b)\w+\s+)?(?:issues?|problems?|bugs?|errors?|failures?
                 |crash(?:es)?)\b""",
         ),
+        # any subject that has a fault: 'my laptop has a hardware problem', 'the build had some
+        # issues' (a determiner is required: 'has no issues', 'had any issues' name none)
+        (
+            "has had",
+            r"""(?:has|had)\s+(?:(?:still|also)\s+)?(?:an?|some|several|a\s+few|a\s+couple\s+of)
+                \s+(?:[\w-]+\s+)?(?:issues?|problems?|bugs?|faults?)\b""",
+        ),
         (
             "fail fails failing failed broken breaks crash crashes crashed crashing flaky hangs "
             "timed time times regression",
