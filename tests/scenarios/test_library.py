@@ -258,3 +258,20 @@ def test_a_follow_up_goto_skips_a_turn_the_answer_made_unnecessary() -> None:
     assert conversation.current is not None and conversation.current.is_follow_up
     answer("The errors started at 13:52, two minutes after the 13:50 deploy.")
     assert conversation.current is not None and conversation.current.turn_id == "support"
+
+
+@pytest.mark.parametrize(
+    ("text", "met"),
+    [
+        ("The export will be late: it had a problem with time zones.", True),
+        ("Sorry, the export will be delayed because the time zones are wrong.", True),
+        ("The export will be late.", False),  # the news without a reason
+        ("The export is on track for the 14th.", False),
+    ],
+)
+def test_client_delay_news_reads_a_late_date_and_a_named_problem(text: str, met: bool) -> None:
+    """client-delay-notice: 'will be late' is the news and a named problem is its reason, not
+    only the phrases the scenario lists ('will not be ready', 'because')."""
+    scenario = LIBRARY.scenarios["client-delay-notice"]
+    news = next(e for e in scenario.rubric.elements if e.id == "news")
+    assert _met(scenario, news, text) is met
