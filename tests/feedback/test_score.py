@@ -154,3 +154,15 @@ def test_same_input_same_score() -> None:
         CHECKED,
     )
     assert compute_score(*args) == compute_score(*args)
+
+
+def test_component_details_count_findings_in_agreement() -> None:
+    """'1 grammar/spelling finding', '2 ... findings': the detail line agrees with its number."""
+    one = [finding(Category.GRAMMAR, Severity.ERROR)]
+    two = one + [
+        finding(Category.STYLE, Severity.WARNING),
+        finding(Category.STYLE, Severity.SUGGESTION),
+    ]
+    score = compute_score(two, metrics(words=50), rubric(True), CHECKED)
+    assert score.components[1].detail == "1 grammar/spelling finding (2.0 per 100 words)"
+    assert score.components[2].detail.startswith("2 style, tone and clarity findings (")

@@ -39,6 +39,7 @@ from commcoach.feedback.report import (
     Severity,
 )
 from commcoach.models import WordBounds
+from commcoach.plural import plural
 
 CONTENT_MAX = 40.0
 CORRECTNESS_MAX = 30.0
@@ -57,6 +58,11 @@ SUBSTANCE_WORDS = 15
 """Below this many words, correctness, style and readability are scaled by words / this."""
 
 _GRAMMAR = {Category.GRAMMAR, Category.SPELLING}
+
+
+def _findings_detail(count: int, kind: str, rate: float) -> str:
+    """'1 grammar/spelling finding (1.4 per 100 words)': the count agrees with its noun."""
+    return f"{count} {kind} {plural('finding', count)} ({rate:.1f} per 100 words)"
 
 
 def _clamp(value: float, high: float) -> float:
@@ -140,7 +146,7 @@ def correctness_component(
         name="correctness",
         points=_clamp(points, CORRECTNESS_MAX),
         max_points=CORRECTNESS_MAX,
-        detail=f"{len(relevant)} grammar/spelling findings ({rate:.1f} per 100 words)",
+        detail=_findings_detail(len(relevant), "grammar/spelling", rate),
     )
 
 
@@ -159,7 +165,7 @@ def style_component(findings: list[Finding], words: int) -> ScoreComponent:
         name="style",
         points=_clamp(points, STYLE_MAX),
         max_points=STYLE_MAX,
-        detail=f"{len(relevant)} style, tone and clarity findings ({rate:.1f} per 100 words)",
+        detail=_findings_detail(len(relevant), "style, tone and clarity", rate),
     )
 
 
