@@ -16,6 +16,12 @@ Prints:
    the other, same settings; `--skip-server` leaves this out).
 
     python benchmarks/learner_rules.py [--eval-dir PATH] [--skip-server] [--show-misses]
+        [--slips PATH] [--fluent PATH]
+
+`--slips PATH` measures a held-out slips file (same format) instead of ours, split by line:
+0-based even lines are the tune half, odd lines the report half; both figures are printed and
+`--show-misses` lists tune-half misses only. `--fluent PATH` (one correct sentence per line, the
+same split) prints the share of fluent sentences on which any grammar finding fires.
 """
 
 from __future__ import annotations
@@ -58,12 +64,21 @@ class Slip:
     fixed: tuple[str, ...]
 
 
-def load_slips(path: Path = SLIPS) -> list[Slip]:
-    """Parse the TSV (comments start with #)."""
+def _data_lines(path: Path) -> list[str]:
+    """Non-empty, non-comment lines of a data file, in order."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if line.strip() and not line.startswith("#")]
+
+
+def halves(items: list[str]) -> dict[str, list[str]]:
+    """{'tune': 0-based even items, 'report': odd items}."""
+    return {"tune": items[0::2], "report": items[1::2]}
+
+
+def load_slips(path: Path = SLIPS, lines: list[str] | None = None) -> list[Slip]:
+    """Parse the TSV (comments start with #); `lines` picks a subset of its lines."""
     slips = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
+    for line in _data_lines(path) if lines is None else lines:
         marked, corrections = line.split("\t")
         match = re.search(r"\[(.+?)\]", marked)
         if match is None:
@@ -88,9 +103,8 @@ def _counts(finding: Finding) -> bool:
     )
 
 
-def slips_figure(engine: FeedbackEngine, show_misses: bool) -> None:
+def slips_figure(engine: FeedbackEngine, slips: list[Slip], show_misses: bool) -> None:
     """Share of slips flagged at the right words with a correct (first) suggestion."""
-    slips = load_slips()
     flagged = right = first = 0
     for slip in slips:
         found = [
@@ -118,6 +132,19 @@ def slips_figure(engine: FeedbackEngine, show_misses: bool) -> None:
         f"correct suggestion {right}/{n} ({right / n:.0%}; first suggestion {first}/{n}) "
         f"(goal 75%: {goal})"
     )
+
+
+def fluent_figure(engine: FeedbackEngine, sentences: list[str], show: bool) -> None:
+    """Share of correct sentences on which a grammar finding fires (each is a false alarm)."""
+    fired = 0
+    for sentence in sentences:
+        found = [f for f in engine.analyse(sentence).findings if _counts(f)]
+        fired += bool(found)
+        if show and found:
+            got = [(f.rule_id, sentence[f.start : f.end]) for f in found]
+            print(f"    false alarm: {sentence!r} -> {got}")
+    n = len(sentences)
+    print(f"  {n} fluent sentences: a grammar finding fires on {fired}/{n} ({fired / n:.1%})")
 
 
 def eval_texts(root: Path) -> dict[str, list[tuple[str, str]]]:
@@ -257,12 +284,25 @@ def main() -> None:
     parser.add_argument("--eval-dir", type=Path, default=EVAL_ROOT)
     parser.add_argument("--skip-server", action="store_true")
     parser.add_argument("--show-misses", action="store_true")
+    parser.add_argument("--slips", type=Path, help="a held-out slips TSV, split into halves")
+    parser.add_argument("--fluent", type=Path, help="correct sentences, one per line")
     args = parser.parse_args()
     engine = FeedbackEngine(Settings())
     try:
         print(f"Learner rules: grammar_custom.xml {custom_rules.rules_hash()}")
-        print("Workplace slips (our own sentences):")
-        slips_figure(engine, args.show_misses)
+        if args.slips is None:
+            print("Workplace slips (our own sentences):")
+            slips_figure(engine, load_slips(), args.show_misses)
+        else:
+            for half, lines in halves(_data_lines(args.slips)).items():
+                print(f"Workplace slips, {args.slips.name}, {half} half:")
+                slips_figure(
+                    engine, load_slips(args.slips, lines), args.show_misses and half == "tune"
+                )
+        if args.fluent is not None:
+            for half, lines in halves(_data_lines(args.fluent)).items():
+                print(f"Fluent sentences, {args.fluent.name}, {half} half:")
+                fluent_figure(engine, lines, args.show_misses and half == "tune")
         print("Real non-native writing, findings by rule:")
         eval_figure(engine, args.eval_dir)
         print("Mother tongue (false friends) on the local server:")
