@@ -436,6 +436,20 @@ LEARNER_TEXT: dict[str, tuple[str, str, str]] = {
         "We have to do the question 13 in assignment 1.",
         "We have to do question 13 in assignment 1.",
     ),
+    "CC_COMPARISON_FORM": (
+        '"Good" and "bad" compare irregularly (better, best; worse, worst). Between two things '
+        'English uses the comparative ("the faster of the two"); among three or more, the '
+        'superlative ("the fastest of the four").',
+        "Version 3.2 is the more stable of the four builds.",
+        "Version 3.2 is the most stable of the four builds.",
+    ),
+    "CC_DOUBLE_NEGATIVE": (
+        '"Nobody", "nothing" and "no one" already make the sentence negative, so the verb stays '
+        'positive: "nobody replied", "nothing works". Two negatives read as a positive, or as an '
+        "error.",
+        "Nobody didn't reply to my email.",
+        "Nobody replied to my email.",
+    ),
     "CC_VERY_COMPARATIVE": (
         '"Very" makes an adjective stronger ("very fast"), but not a comparative: with "less", '
         '"fewer" and "more" English says "much" or "far" ("much less time").',
