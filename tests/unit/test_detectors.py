@@ -239,6 +239,10 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
     "blocker": (
         [
             "I lost a couple of days to long distance travel.",
+            "I'm still waiting.",
+            "I didn't have time last weekend, so the tests are not started.",
+            "Stuff caught fire, so I have to re-clone the repo.",
+            "The exam has gone badly and I need two more days.",
             "Blocked on staging access.",
             "My laptop has a hardware problem, so I'm working from the lab.",
             "I'm waiting for the API keys.",
@@ -295,6 +299,9 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             "The build is red since the merge.",
         ],
         [
+            "Has anyone had any problems with the new VPN?",
+            "Nothing went wrong during the release.",
+            "I had time to review two PRs.",
             "The release has no issues.",
             "Not blocked -- just not enough hours in the day!",
             "I haven't replied to Sam yet, I'll do it today.",

@@ -390,6 +390,18 @@ _STRONG_BLOCKER = WordRules(
             r"(?:blocked|blocking|blocker|blockers)\b(?!\s*:?\s*(?:none|no|n/a|nothing)\b)",
         ),
         ("waiting wait", r"(?:waiting|wait)\s+(?:for|on)\b"),
+        # a wait said without its object: "I'm still waiting", 'we are waiting to hear back'
+        (
+            "i'm i we're we am are still",
+            r"(?:I'm|I\s+am|we're|we\s+are|am|are|still)\s+(?:still\s+|now\s+)?waiting\b",
+        ),
+        # time lost: "I didn't have time last weekend", 'had no time for it'
+        (
+            "didn't did haven't have hasn't has couldn't could had",
+            r"""(?:(?:didn't|did\s+not|haven't|have\s+not|hasn't|has\s+not|couldn't|could\s+not)
+                \s+(?:have|had|find|found|get|got)\s+(?:the\s+|enough\s+|much\s+|any\s+)?time
+                |had\s+no\s+time)\b""",
+        ),
         ("awaiting await", r"(?:awaiting|await)\s+(?:the\s+|a\s+|an\s+|my\s+|your\s+)?\w+"),
         # time lost to something else: 'no progress due to final exams', 'busy with my exams',
         # 'took a break this week', 'no new work this week'
@@ -617,6 +629,12 @@ _PROBLEM = WordRules(
             "error errors",
             r"errors?\b(?![\s-]*(?:free|handling|messages?|codes?|pages?|reporting|tracking))",
         ),
+        # something that went wrong: 'the exam has gone badly', 'stuff caught fire'
+        (
+            "went has have had caught blew fell broke",
+            r"""(?:(?:went|has\s+gone|have\s+gone|had\s+gone)\s+(?:very\s+|really\s+)?(?:wrong|bad|badly)
+                |caught\s+fire|blew\s+up|fell\s+apart|broke(?:\s+down)?)\b""",
+        ),
         # a symptom: 'throws an exception', 'I get a 403 when I push', 'returns 500'
         (
             "throws throw threw raises raised returns returned get gets got getting seeing hit",
@@ -770,6 +788,7 @@ detect_blocker: Detector = earliest(
             not_negated,
             not_resolved_in_clause(_RESOLVED, _NOW_RESOLVED),
             not_fixed_later,
+            _not_a_prompt,
         ),
     ),
     heading_finder("blocked"),
