@@ -240,6 +240,9 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
         [
             "I lost a couple of days to long distance travel.",
             "I'm still waiting.",
+            "I went out for a while due to both work and study.",
+            "He is not coming to the office as he is not feeling well.",
+            "I will write the summary as soon as the draft of the report is available.",
             "I didn't have time last weekend, so the tests are not started.",
             "Stuff caught fire, so I have to re-clone the repo.",
             "The exam has gone badly and I need two more days.",
@@ -299,6 +302,8 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             "The build is red since the merge.",
         ],
         [
+            "Due to the study results we changed the plan.",
+            "I will merge it as soon as my tests are ready.",
             "Has anyone had any problems with the new VPN?",
             "Nothing went wrong during the release.",
             "I had time to review two PRs.",

@@ -415,6 +415,26 @@ _STRONG_BLOCKER = WordRules(
             r"""(?:busy\s+with|preparing\s+for|studying\s+for|due\s+to|because\s+of|had)\s+
                 (?:my\s+|the\s+|\w+\s+){0,2}?(?:exams?|finals|midterms?|mid-terms?)\b""",
         ),
+        # time lost to studies, health or family: 'due to both work and study', 'because of a
+        # family emergency'
+        (
+            "due because",
+            r"""(?:due\s+to|because\s+of)\s+(?:my\s+|the\s+|a\s+|some\s+|both\s+|\w+\s+and\s+){0,2}?
+                (?:study|studies|school|university|classes|coursework|illness|sickness|health
+                |family|personal\s+reasons|travel|travelling|traveling|moving|vacation
+                |holidays?)\b(?!\s+(?:results?|data|plan|app|project|team|page|feature)\b)""",
+        ),
+        (
+            "is am are was were been i'm he's she's",
+            r"(?:is|am|are|was|were|been|I'm|he's|she's)\s+not\s+feeling\s+(?:well|good|great)\b",
+        ),
+        # a next step that waits on someone else's work: 'as soon as the draft is available'
+        (
+            "as once until",
+            r"""(?:as\s+soon\s+as|once|until)\s+(?:the|their|his|her|your|@[\w-]+'s|[A-Z][\w-]*'s)
+                \s+(?:[\w@-]+\s+){0,6}?(?:is|are|gets?|becomes?)\s+(?:available|ready|approved
+                |released|published|sent|shared)\b""",
+        ),
         (
             "took",
             r"took\s+(?:a|the|some)\s+(?:\w+\s+)?(?:break|time\s+off|week\s+off|days?\s+off)\b",
