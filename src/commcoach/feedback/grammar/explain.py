@@ -450,6 +450,12 @@ LEARNER_TEXT: dict[str, tuple[str, str, str]] = {
         "Nobody didn't reply to my email.",
         "Nobody replied to my email.",
     ),
+    "CC_TO_TOO": (
+        '"Too" before an adjective means more than is wanted ("too slow", "too busy to '
+        'review it"); "to" goes before a verb ("to review") or a place ("to the office").',
+        "The tests are to slow for CI.",
+        "The tests are too slow for CI.",
+    ),
     "CC_VERY_COMPARATIVE": (
         '"Very" makes an adjective stronger ("very fast"), but not a comparative: with "less", '
         '"fewer" and "more" English says "much" or "far" ("much less time").',
