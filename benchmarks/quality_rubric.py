@@ -12,7 +12,7 @@ start of the message) so a reader can decide who is right. Then prints how long 
 takes on a 300-word message (budget: 1 ms, it runs on every keystroke burst).
 
     python benchmarks/quality_rubric.py [--eval-dir PATH] [--quiet] [--evidence] [--half tune]
-        [--tuning-set PATH ...]
+        [--tuning-set PATH ...] [--holdout-set PATH ...]
 
 --tuning-set: a further judged folder in the same format (e.g. the 52 updates and 58 comments
 collected in December 2026 into ../extra-eval/updates3 and clarify3, kept outside the
@@ -21,6 +21,8 @@ apart, never added to the held-out figures. --quiet: figures only. --evidence: a
 every message's evidence per element, to check that the highlighted words are the ones that
 satisfy the element. Disagreements are listed for the tune half only (--half report lists the
 held-out ones, for the final reading).
+--holdout-set: a further judged folder split like the shared sets (even file numbers tune, odd
+ones held out): both halves' figures are printed, disagreements only for the tune half.
 """
 
 from __future__ import annotations
@@ -223,6 +225,13 @@ def main() -> None:
         default=[],
         help="a further folder of judged messages (index.tsv beside NNN.txt), tuning data only",
     )
+    parser.add_argument(
+        "--holdout-set",
+        type=Path,
+        action="append",
+        default=[],
+        help="a further judged folder, split into a tune half (even) and a held-out half (odd)",
+    )
     args = parser.parse_args()
     show = None if args.quiet else args.half
     totals: dict[tuple[str, str, str], Outcome] = {}
@@ -254,22 +263,40 @@ def main() -> None:
             print(f"  {kind:<8} {name:<28} " + "  ".join(cells) + f"  (old-new gap {gap:+.1%})")
     for folder in args.tuning_set:
         tuning_set(folder, quiet=args.quiet)
+    for folder in args.holdout_set:
+        holdout_set(folder, None if args.quiet else args.half)
     speed()
 
 
-def tuning_set(folder: Path, quiet: bool) -> None:
-    """Figures on a further judged set, both halves together: data to tune on, never a result.
-
-    The kind comes from the index: a `label` column means clarification comments."""
+def _elements(folder: Path) -> tuple[dict[str, tuple[str, str]], float]:
+    """The elements and goal of a judged folder: a `label` column means clarification comments."""
     header = (folder / "index.tsv").read_text(encoding="utf-8").splitlines()[0].split("\t")
-    elements = CLARIFY_ELEMENTS if "label" in header else UPDATE_ELEMENTS
+    kind = "clarify" if "label" in header else "updates"
+    return (CLARIFY_ELEMENTS if kind == "clarify" else UPDATE_ELEMENTS), GOALS[kind]
+
+
+def holdout_set(folder: Path, show: str | None) -> None:
+    """Figures on a further judged set per half; only the `show` half's disagreements."""
+    elements, goal = _elements(folder)
+    print(f"Held-out set {folder} (even file numbers tune, odd ones held out):")
+    results = measure(folder, elements, show, False)
+    for name in elements:
+        for part in HALVES:
+            print(results[(name, part)].line(f"{name} [{part}]", goal))
+            if show == part and results[(name, part)].disagreements:
+                print("\n".join(results[(name, part)].disagreements))
+
+
+def tuning_set(folder: Path, quiet: bool) -> None:
+    """Figures on a further judged set, both halves together: data to tune on, never a result."""
+    elements, goal = _elements(folder)
     print(f"Tuning set {folder} (all messages; tuning data, not held out):")
     by_half = {part: measure(folder, elements, None if quiet else part, False) for part in HALVES}
     for name in elements:
         total = Outcome()
         for part in HALVES:
             total.add(by_half[part][(name, part)])
-        print(total.line(name, GOALS["clarify" if "label" in header else "updates"]))
+        print(total.line(name, goal))
         if not quiet:
             for part in HALVES:
                 print("\n".join(by_half[part][(name, part)].disagreements))
