@@ -53,7 +53,9 @@ def test_heading_evidence_shows_the_heading_and_its_first_item() -> None:
 
 def test_an_empty_blocked_heading_is_no_evidence_but_later_words_are() -> None:
     assert _evidence("blocker", "Blocked: none\nNext: deploy") is None
-    assert _evidence("blocker", "Blocked: none\nStill waiting for Ops, though.") == "waiting for"
+    assert (
+        _evidence("blocker", "Blocked: none\nStill waiting for Ops, though.") == "Still waiting for"
+    )
 
 
 def test_evidence_is_in_the_original_text_even_with_curly_apostrophes() -> None:

@@ -112,6 +112,7 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
     ),
     "completed_action": (
         [
+            "The sequence diagram has been made anew.",
             "Yesterday I fixed the flaky test.",
             "I've merged the PR.",
             "Done: migration script",
@@ -129,6 +130,10 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             "I\u2019ve merged it.",
         ],
         [
+            "In the end, I thought it would be better to have one PR.",
+            "My laptop has crashed a few weeks ago.",
+            "It has been broken for a week and a half.",
+            "The bug has been reported by a user.",
             "I will fix the test today.",
             "Could you review my PR?",
             "The test is flaky.",

@@ -45,7 +45,7 @@ from commcoach.rubric.detectors.headings import (
 
 _IRREGULAR_PAST = (
     r"(?:did|made|wrote|built|ran|found|got|set|put|sent|began|brought|took|gave|kept|left|"
-    r"read|saw|spent|split|thought|understood|went|won|broke|chose|drew|fed|fought|held|led|"
+    r"read|saw|spent|split|understood|went|won|broke|chose|drew|fed|fought|held|led|"
     r"lost|met|paid|rewrote|shipped|caught|taught|bought|sat|spoke|told|threw|shut|cut|hit)"
 )
 _NOT_WORK_PARTICIPLES = frozenset(
@@ -112,12 +112,15 @@ _NOT_A_PAST = (
     r"|wanted|wondered|hoped|needed|intended|planned|meant|expected|liked|loved|used\s+to"
     r"|supposed|interested|concerned|worried|confused|excited|based|related|tired|pleased|decided"
     r"|dedicated|devoted|delayed|blocked|stuck|scheduled|expected|required|needed|surprised"
-    r"|involved|assigned|engaged|occupied|overwhelmed|unblocked)\b)"
+    r"|involved|assigned|engaged|occupied|overwhelmed|unblocked|crashed|broken|damaged|corrupted"
+    r"|cancell?ed|postponed|rejected|denied)\b)"
+    r"(?!(?:gone|went)\s+(?:\w+\s+)?(?:bad|badly|wrong|down|missing)\b)"
     r"(?!(?:tried|attempted|failed)\s+to\b)"
     rf"(?!took\s+(?:a\s+|the\s+|some\s+)?(?:\w+\s+)?{_TAKEN_NOT_WORK}\b)"
     r"(?!lost\s+(?:\w+\s+){0,3}?(?:time|days?|hours?|week|momentum|access|track)\b)"
 )
 """Words ending in -ed that are not past actions ('need', 'wanted to ask', 'was interested'),
+faults and setbacks ('has crashed', 'has been broken', 'has gone bad'),
 an attempt ('I tried to use Redux': a reader asks whether it worked) and time not spent working
 ('I lost half a day', 'took a break', 'took guidance from Sam'). Work begun ('I have started
 refactoring the search') does count: readers take it as progress made."""
@@ -149,6 +152,15 @@ _COMPLETED = WordRules(
                 (?:done|finished|complete|completed|merged|fixed|deployed|released|live|resolved
                 |submitted|published|enhanced|added|implemented|introduced|ready\s+for\s+review
                 |in\s+review|up\s+for\s+review)\b""",
+        ),
+        # the passive present perfect of finished work: 'the sequence diagram has been made anew'
+        # (not a report of others' findings: 'has been reported', 'has been noticed')
+        (
+            "has have",
+            rf"""(?:has|have)\s+been\s+{_ADVERB}{_NOT_A_PAST}(?!(?:reported|raised|opened|filed
+                |requested|asked|discussed|mentioned|noticed|observed|found|seen|suggested
+                |proposed|told|informed|given|invited|notified)\b)(?:[a-z]+ed
+                |{_IRREGULAR_PARTICIPLE})\b""",
         ),
         # Last week developed the search (no subject)
         (
@@ -393,7 +405,7 @@ _STRONG_BLOCKER = WordRules(
         # a wait said without its object: "I'm still waiting", 'we are waiting to hear back'
         (
             "i'm i we're we am are still",
-            r"(?:I'm|I\s+am|we're|we\s+are|am|are|still)\s+(?:still\s+|now\s+)?waiting\b",
+            r"(?:I'm|I\s+am|we're|we\s+are|am|are|still)\s+(?:still\s+|now\s+)?waiting(?:\s+(?:for|on))?\b",
         ),
         # time lost: "I didn't have time last weekend", 'had no time for it'
         (
