@@ -53,6 +53,7 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
     ),
     "date_time": (
         [
+            "I have created a ticket to tackle this in Q1.",
             "I'll finish it by Friday.",
             "ETA: tomorrow morning",
             "Target date: 12/14",
@@ -83,6 +84,7 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             "It starts at 13:52.",
         ],
         [
+            "The Q1 report is out.",
             "I fixed 12/14 of the tests.",
             "I worked over the weekend.",
             "I'm free after lunch.",
@@ -243,6 +245,10 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
     ),
     "blocker": (
         [
+            "Review required.",
+            "Was on leave from 28th June to 4th July.",
+            "The Docker issues may continue next week.",
+            "This could become a bottleneck.",
             "I lost a couple of days to long distance travel.",
             "I'm still waiting.",
             "I went out for a while due to both work and study.",
@@ -307,6 +313,7 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             "The build is red since the merge.",
         ],
         [
+            "No review is required for docs changes.",
             "Due to the study results we changed the plan.",
             "I will merge it as soon as my tests are ready.",
             "Has anyone had any problems with the new VPN?",

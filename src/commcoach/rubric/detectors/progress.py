@@ -407,6 +407,31 @@ _STRONG_BLOCKER = WordRules(
             "i'm i we're we am are still",
             r"(?:I'm|I\s+am|we're|we\s+are|am|are|still)\s+(?:still\s+|now\s+)?waiting(?:\s+(?:for|on))?\b",
         ),
+        # a wait on someone else's review, said as a need: 'Review required.', 'approval pending'
+        (
+            "review reviews approval feedback input sign-off",
+            r"""(?:reviews?|approval|feedback|input|sign-off)\s+(?:is\s+|are\s+)?(?:still\s+)?
+                (?:required|needed|pending)\b""",
+        ),
+        # time away from the work: 'was on leave from 28 June to 4 July'
+        (
+            "was were been am is i'm",
+            r"""(?:was|were|been|am|is|I'm)\s+(?:away\s+)?on\s+(?:sick\s+|annual\s+|medical\s+
+                |parental\s+)?(?:leave|vacation|holidays?)\b""",
+        ),
+        # a problem that may go on: 'the Docker issues may continue'
+        (
+            "issue issues problem problems error errors bug bugs failure failures delay delays",
+            r"""(?:issues?|problems?|errors?|bugs?|failures?|delays?)\s+(?:may|might|could|will
+                \s+likely|are\s+likely\s+to|is\s+likely\s+to)\s+(?:continue|persist|recur
+                |come\s+back|reappear|get\s+worse)\b""",
+        ),
+        (
+            "may might could",
+            r"""(?:may|might|could)\s+(?:continue\s+to\s+be|remain|become|turn\s+into)\s+(?:an?\s+)?
+                (?:ongoing\s+|recurring\s+|big\s+|real\s+|serious\s+)?(?:issues?|problems?|risks?
+                |blockers?|bottlenecks?)\b""",
+        ),
         # time lost: "I didn't have time last weekend", 'had no time for it'
         (
             "didn't did haven't have hasn't has couldn't could had",

@@ -96,6 +96,8 @@ _FUTURE_TIME = WordRules(
                 |due(?:\s+(?:by|on|at|in))?|ETA\s*:?)\s+{_POINT}(?![\w/:-])""",
         ),
         ("tomorrow tonight", r"(?:tomorrow|tonight)\b"),
+        # a quarter or half of the year ahead: 'tackle this in Q1', 'during H2 2026'
+        ("in during", r"(?:in|during)\s+(?:early\s+|late\s+)?(?-i:Q[1-4]|H[12])(?:\s+\d{4})?\b"),
         ("next coming", rf"(?:next|coming)\s+(?:{_PERIOD}|{WEEKDAY})\b"),
         (
             "the next coming",
