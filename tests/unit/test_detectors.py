@@ -27,6 +27,9 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
     ),
     "question": (
         [
+            "I wasn't exactly sure if the text needed to change in other files too.",
+            "I'm not quite sure what the rules are for deprecating a function.",
+            "Could you please explain the term odd which you used earlier.",
             "Should I use the v2 endpoint?",
             "Which database should the job write to",
             "Thanks. Is staging down?",
@@ -40,6 +43,8 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             "I need to know whether the endpoint is public.",
         ],
         [
+            "I'm sure whether he likes it or not, it ships.",
+            "I am clear about what we need.",
             "I fixed the test.",
             "The job writes to Postgres.",
             "Please review my PR.",

@@ -15,17 +15,22 @@ from commcoach.rubric.detectors.base import VERBOSE, in_protected, is_question, 
 from commcoach.text import Span
 
 _WH = r"(?:if|whether|why|how|what|when|where|which|who|whom|whose)"
+_QUITE = r"(?:(?:exactly|quite|really|entirely|totally|too|100%)\s+)?"
 INDIRECT_QUESTION = re.compile(
     rf"""\b(?:
           (?:I\s+(?:was|am)\s+|I'm\s+|I\s+)(?:wondering|wonder|wondered)\s+{_WH}
         | I(?:'d|\s+would)\s+(?:like|love)\s+to\s+(?:know|ask|understand|check)\s+{_WH}
         | I\s+(?:want|need)\s+to\s+(?:know|understand)\s+{_WH}
+        | (?:(?:I'm|I\s+am|I\s+was)\s+(?:still\s+)?(?:not\s+{_QUITE}(?:sure|certain|clear)|unsure)
+            |I\s+wasn't\s+{_QUITE}(?:sure|certain|clear))\s+(?:about\s+)?{_WH}
         | (?:could|can|would)\s+(?:you|someone|anyone)\s+(?:please\s+)?(?:tell|show)\s+me
-        | (?:could|can|would)\s+(?:you|someone|anyone)\s+(?:please\s+)?(?:explain|clarify)\s+{_WH}
+        | (?:could|can|would)\s+(?:you|someone|anyone)\s+(?:please\s+)?(?:explain|clarify|elaborate)
+            \b(?!\s+(?:it|this|that)\s+to\s+(?:them|him|her|the\s+team|everyone)\b)
     )\b""",
     VERBOSE,
 )
-"""A question asked as a statement: 'I was wondering whether the API is public.'"""
+"""A question asked as a statement: 'I was wondering whether the API is public.', 'I wasn't
+exactly sure if the text needed to change in other files too' (a doubt the reader can settle)."""
 
 
 _UNFILLED_BLANK = re.compile(
