@@ -432,6 +432,8 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
     ),
     "understanding": (
         [
+            "What do you mean by input spec? If so, having no input is a valid scenario.",
+            "I would say this makes sense.",
             "My understanding is that the export runs nightly.",
             "I know based on lecture 3 that a README is expected in the data folder.",
             "We noticed in the logs that the job retries twice.",
@@ -474,6 +476,8 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             "So the export runs nightly at 2 AM?",
         ],
         [
+            "Should I do it? If so, please tell me.",
+            "I would say thanks to all of you.",
             "I read in the morning, before stand-up.",
             "Can I know from you whether that is fine?",
             "By toolbar section, do you mean the toolbar on the sandbox page?",
@@ -502,6 +506,8 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
     ),
     "options": (
         [
+            "Ideally, we should ask them to use only the new format.",
+            "Perhaps we should just say the code is optional?",
             "Draft PR for #55. Let me know if you think we need to fix the tests or the code.",
             "Should I add a new endpoint or extend the old one?",
             "Option A is a cron job.",
@@ -529,6 +535,7 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             "Should it run nightly or hourly, since the data changes slowly.",
         ],
         [
+            "What do you mean by input spec?",
             "Hi! I would like to work on this.",
             "Let me know if you have any questions or concerns.",
             "Can I please be assigned?",

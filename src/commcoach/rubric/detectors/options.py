@@ -95,7 +95,10 @@ _OPTIONS = WordRules(
             r"""(?:my|our)\s+(?:plan|suggestion|proposal|idea|intention|approach|preference)
                 (?:\s+with\s+[\w-]+)?\s+(?:is|was|would\s+be)\b""",
         ),
-        ("maybe", r"maybe\s+(?:I|we)\s+(?:can|could|should)\b"),
+        (
+            "maybe perhaps ideally",
+            r"(?:maybe|perhaps|ideally),?\s+(?:I|we)\s+(?:can|could|should)\b",
+        ),
         (
             "i we i'm we're",
             r"(?:I|we)(?:\s+was|\s+were|\s+am|'m|\s+are|'re)\s+thinking\s+(?:of|about|we|I|that)\b",
@@ -171,7 +174,11 @@ _PROPOSAL_QUESTION = re.compile(
 )
 _CONFIRMATION = WordRules(
     [
-        ("do does did", r"(?:do|does|did)\s+(?:you|this|that|it)\s+mean\b"),
+        # 'What do you mean by X?' asks for the meaning and puts up no reading
+        (
+            "do does did",
+            r"(?<!\bwhat\s)(?<!\bhow\s)(?:do|does|did)\s+(?:you|this|that|it)\s+mean\b",
+        ),
         (
             "is",
             r"""is\s+(?:this|that|it)\s+(?:\w+\s+)?(?:ok|okay|fine|alright|all\s+right|correct|right

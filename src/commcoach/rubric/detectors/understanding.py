@@ -111,6 +111,17 @@ _UNDERSTANDING = WordRules(
             "i",
             rf"I\s+(?:think|guess|believe|suppose|reckon)\b{_PROPOSAL_AFTER_THINK}[^.;?!\n]{{0,50}}",
         ),
+        # I would say this makes sense: an opinion offered as the writer's reading
+        (
+            "i i'd",
+            rf"I(?:'d|\s+would)\s+say\b{_PROPOSAL_AFTER_THINK}\s+(?:that\s+)?(?:it|this|that|the|we|you|there)\b[^.;?!\n]{{0,40}}",
+        ),
+        # 'Do you mean X? If so, having no input is a valid scenario': a reading, on condition
+        (
+            "if",
+            r"""(?<![\w,]\s)(?<!\w)if\s+so,?\s+(?:then\s+)?(?!please\b|let\b|can\b|could\b|would\s+you\b
+                |I\s+(?:will|'ll|can|could)\b)[^.?!\n]{2,100}?\b(?:is|are|would\s+be|will\s+be|means?)\b""",
+        ),
         # I thought the limit was 100 (not 'I thought it'd be easier to review': a motive)
         (
             "i",
