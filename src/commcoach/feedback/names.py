@@ -281,6 +281,7 @@ _LEARNER_RULES: dict[str, tuple[str, str]] = {
     ),
     "CC_DOUBLE_NEGATIVE": ("Two negatives", "'Nobody replied', not 'Nobody didn't reply'"),
     "CC_TO_TOO": ("'To' for 'too'", "'too slow', 'too busy to reply'"),
+    "CC_UNCOUNTABLE_AGREEMENT": ("Verb after 'news'", "'the news is', 'the feedback was'"),
     "CC_VERY_COMPARATIVE": ("'Very' + comparative", "'much less time', not 'very less'"),
     "CC_A_NOUN_PLURAL": ("Plural after 'a'", "'a football club fan', not 'fans'"),
     "CC_QUANTIFIER_SINGULAR": ("Plural after 'several'", "'several bugs', 'various tools'"),

@@ -456,6 +456,12 @@ LEARNER_TEXT: dict[str, tuple[str, str, str]] = {
         "The tests are to slow for CI.",
         "The tests are too slow for CI.",
     ),
+    "CC_UNCOUNTABLE_AGREEMENT": (
+        '"News", "information", "advice", "feedback" and "progress" have no plural in English, '
+        'so as a subject they take a singular verb: "the news is good".',
+        "The news are good today.",
+        "The news is good today.",
+    ),
     "CC_VERY_COMPARATIVE": (
         '"Very" makes an adjective stronger ("very fast"), but not a comparative: with "less", '
         '"fewer" and "more" English says "much" or "far" ("much less time").',
