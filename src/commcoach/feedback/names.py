@@ -244,7 +244,7 @@ _LEARNER_RULES: dict[str, tuple[str, str]] = {
     "CC_UNTIL_BY": ("'Until' for a deadline", "'finish by Friday'; 'until' is for how long"),
     "CC_BE_BASE_FORM": ("'Be' + base form", "'are making' or 'make', not 'are make'"),
     "CC_UNTIL_NOW_PRESENT": ("Tense after 'until now'", "'until now I have tried'"),
-    "CC_FUTURE_IN_TIME_CLAUSE": ("'Will' after 'as soon as'", "'as soon as I arrive'"),
+    "CC_FUTURE_IN_TIME_CLAUSE": ("'Will' after 'as soon as' or 'if'", "'as soon as I arrive'"),
     "CC_BECAUSE_SO": (
         "'Because ..., so' / 'Although ..., but'",
         "'Because it was late, we stopped'",
@@ -272,7 +272,7 @@ _LEARNER_RULES: dict[str, tuple[str, str]] = {
     "CC_ADJECTIVE_AS_NOUN": ("Adjective without a noun", "'The important thing is'"),
     "CC_FIXED_PHRASE": ("Fixed phrase", "'on the other hand', 'each other'"),
     "CC_S_BASE_FORM": ("'It's' + verb", "'It depends on', not 'It's depend'"),
-    "CC_ING_ED_ADJECTIVE": ("'-ed' for a feeling", "'I am confused', not 'confusing'"),
+    "CC_ING_ED_ADJECTIVE": ("'-ed' or '-ing' for a feeling", "'I am confused', 'it is confusing'"),
     "CC_TELL_WITHOUT_PERSON": ("'Tell' needs a person", "'He told me that', 'he said that'"),
     "CC_THE_NUMBERED": ("'The' before a number label", "'question 13', 'assignment 1'"),
     "CC_COMPARISON_FORM": (
@@ -282,6 +282,8 @@ _LEARNER_RULES: dict[str, tuple[str, str]] = {
     "CC_DOUBLE_NEGATIVE": ("Two negatives", "'Nobody replied', not 'Nobody didn't reply'"),
     "CC_TO_TOO": ("'To' for 'too'", "'too slow', 'too busy to reply'"),
     "CC_UNCOUNTABLE_AGREEMENT": ("Verb after 'news'", "'the news is', 'the feedback was'"),
+    "CC_LEND_BORROW": ("'Lend' / 'borrow'", "'Can you lend me ...?', 'Can I borrow ...?'"),
+    "CC_FIRST_TIME_PERFECT": ("Tense after 'the first time'", "'the first time I have used it'"),
     "CC_VERY_COMPARATIVE": ("'Very' + comparative", "'much less time', not 'very less'"),
     "CC_A_NOUN_PLURAL": ("Plural after 'a'", "'a football club fan', not 'fans'"),
     "CC_QUANTIFIER_SINGULAR": ("Plural after 'several'", "'several bugs', 'various tools'"),

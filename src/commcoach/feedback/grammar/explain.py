@@ -276,9 +276,9 @@ LEARNER_TEXT: dict[str, tuple[str, str, str]] = {
         "Until now, I have tried to keep the tests green.",
     ),
     "CC_FUTURE_IN_TIME_CLAUSE": (
-        'After "as soon as", "once", "after", "until" and "by the time", English talks about '
-        'the future in the present tense ("as soon as I arrive"); "will" goes in the other '
-        "part of the sentence.",
+        'After "as soon as", "once", "after", "until", "by the time" and a condition with "if", '
+        'English talks about the future in the present tense ("as soon as I arrive", "if the '
+        'build fails again"); "will" goes in the other part of the sentence.',
         "I will call you as soon as I will arrive.",
         "I will call you as soon as I arrive.",
     ),
@@ -461,6 +461,18 @@ LEARNER_TEXT: dict[str, tuple[str, str, str]] = {
         'so as a subject they take a singular verb: "the news is good".',
         "The news are good today.",
         "The news is good today.",
+    ),
+    "CC_LEND_BORROW": (
+        'The owner "lends" something to someone ("can you lend me your charger?"); the person '
+        'who takes it "borrows" it ("can I borrow your charger?").',
+        "Can you borrow me your charger?",
+        "Can you lend me your charger?",
+    ),
+    "CC_FIRST_TIME_PERFECT": (
+        '"This is the first time" counts your experience up to now, so English uses the present '
+        'perfect after it: "this is the first time I have used this tool".',
+        "This is the first time I use this tool.",
+        "This is the first time I have used this tool.",
     ),
     "CC_VERY_COMPARATIVE": (
         '"Very" makes an adjective stronger ("very fast"), but not a comparative: with "less", '
