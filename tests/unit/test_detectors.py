@@ -161,6 +161,7 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
     ),
     "future_plan": (
         [
+            "It is almost done, need to add tests.",
             "Today I'll start the refund template.",
             "Next: write the migration.",
             "I'm going to pair with Sam.",
@@ -192,6 +193,7 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             "I'll do the migration and work harder on tests.",
         ],
         [
+            "Is it ready, need to know?",
             "I have to say the docs were great.",
             "There will be no progress this week due to final exams.",
             "I fixed the bug yesterday.",

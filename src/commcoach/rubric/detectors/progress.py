@@ -296,6 +296,12 @@ _FUTURE = WordRules(
             "still also then and but just now",
             r"(?:still|also|then|and|but|just|now)\s+need\s+to\s+(?!be\b|know\b|ask\b)\w+",
         ),
+        # a run-on after a finished part: 'It is almost done, need to add tests', 'Its almost
+        # complete need to complete render part'
+        (
+            "done complete completed finished ready",
+            r"(?:done|complete|completed|finished|ready),?\s+(?:still\s+)?need\s+to\s+(?!be\b|know\b|ask\b)\w+",
+        ),
         # I'm now working on / we are moving / I m using (ongoing work is today's plan)
         (
             "i we i'm we're",
