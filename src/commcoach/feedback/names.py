@@ -229,7 +229,10 @@ _LEARNER_RULES: dict[str, tuple[str, str]] = {
     ),
     "CC_PAST_TIME_BASE_FORM": ("Past form after a past time", "'last week we started'"),
     "CC_HAVE_PAST_FORM": ("'Have' + past form", "'have done' or 'did', never 'have did'"),
-    "CC_AGREEMENT_INDEFINITE": ("Verb after 'everyone'", "'nobody answers', 'each of them has'"),
+    "CC_AGREEMENT_INDEFINITE": (
+        "Verb after 'everyone' or 'nobody'",
+        "'nobody answers', 'each of them has'",
+    ),
     "CC_AGREEMENT_DONT": ("'It don't'", "with he, she, it: 'doesn't'"),
     "CC_AGREEMENT_PEOPLE": ("Verb after 'people'", "'people are', not 'people is'"),
     "CC_AGREEMENT_SINGULAR_NOUN": ("Verb after a singular noun", "'the user has', 'it works'"),
