@@ -2,9 +2,10 @@
 
 Prints:
 1. Typical workplace slips (benchmarks/data/workplace_slips.tsv, our own sentences): the share
-   flagged at the right words (a finding overlapping the [bracketed] words) with a correct
-   suggestion (applying one of the finding's suggestions gives the corrected sentence), by the
-   full commcoach check. Goal: at least 3 in 4.
+   flagged at the right words (a finding overlapping the [bracketed] words, or the word beside
+   them where a correction only adds a word) with a correct suggestion (applying one of the
+   finding's suggestions gives the corrected sentence), by the full commcoach check. Goal: at
+   least 3 in 4.
 2. Real non-native writing (../shared/eval/updates, updates2, clarify, clarify2; never copied
    here; COMMCOACH_EVAL_DIR overrides ../shared/eval): findings by rule, for the TUNE half
    (even file numbers) and the REPORT half (odd file numbers), our learner rules listed apart.
@@ -88,8 +89,28 @@ def load_slips(path: Path = SLIPS, lines: list[str] | None = None) -> list[Slip]
             _norm(marked[: match.start()] + c + marked[match.end() :])
             for c in corrections.split("|")
         )
-        slips.append(Slip(text, match.start(), match.start() + len(match.group(1)), fixed))
+        start, end = _insertion_span(
+            text, match.start(), match.start() + len(match.group(1)), corrections.split("|")
+        )
+        slips.append(Slip(text, start, end, fixed))
     return slips
+
+
+def _insertion_span(text: str, start: int, end: int, corrections: list[str]) -> tuple[int, int]:
+    """Widen [start, end) to the neighbouring word when every correction only adds words.
+
+    A missing word is marked by bracketing a neighbour ("I [found] bug" -> "found a"): the slip
+    sits between the two words, so a finding on either of them ("bug" -> "a bug") is at the
+    right words.
+    """
+    words = text[start:end]
+    if all(c.startswith(words + " ") for c in corrections):
+        following = re.match(r"\s*\S+", text[end:])
+        return start, end + (following.end() if following else 0)
+    if all(c.endswith(" " + words) for c in corrections):
+        preceding = re.search(r"\S+\s*$", text[:start])
+        return (preceding.start() if preceding else start), end
+    return start, end
 
 
 def _norm(text: str) -> str:

@@ -305,6 +305,11 @@ _LEARNER_RULES: dict[str, tuple[str, str]] = {
     "CC_CAPITAL_AFTER_COMMA": ("Capital after a comma", "'However, the build ...'"),
     "CC_NUMBER_RANGE_HYPHEN": ("Number range", "'two to three days'"),
     "CC_SUBORDINATOR_BASE_FORM": ("'before' + -ing", "'before leaving', 'after finishing'"),
+    "CC_TIME_PREPOSITION": ("Preposition before a clock time", "'at 9:30', 'at 10am'"),
+    "CC_POSSESSIVE_PRONOUN": ("'Mine', 'yours'", "'the laptop is mine', not 'is my'"),
+    "CC_FALSE_FRIEND": ("Word from another language", "'review my PR', 'I got the review'"),
+    "CC_INTRANSITIVE_PASSIVE": ("Passive of 'happen'", "'it happened', not 'it was happened'"),
+    "CC_CONDITIONAL": ("'If I were you'", "'if I were you', not 'if I am you'"),
 }
 """Our LanguageTool learner rules (grammar_custom.xml), one plain name per family."""
 

@@ -588,6 +588,38 @@ LEARNER_TEXT: dict[str, tuple[str, str, str]] = {
         "Run the tests before deploy the new version.",
         "Run the tests before deploying the new version.",
     ),
+    "CC_TIME_PREPOSITION": (
+        'English puts "at" before a clock time ("at 9:30", "at 10am"), "on" before a day '
+        '("on Monday") and "in" before a month or a year ("in May").',
+        "Our stand-up starts on 9:30 every day.",
+        "Our stand-up starts at 9:30 every day.",
+    ),
+    "CC_POSSESSIVE_PRONOUN": (
+        '"My", "your", "our" and "their" need a noun after them ("my laptop"); with no noun, '
+        'English uses "mine", "yours", "ours" and "theirs".',
+        "This laptop is my, not Daniel's.",
+        "This laptop is mine, not Daniel's.",
+    ),
+    "CC_FALSE_FRIEND": (
+        "Some English words look like a word in another language but mean something else: "
+        '"control" means to command or limit (looking over work is "review" or "check"), '
+        '"become" means to start to be (being given something is "get" or "receive"), and '
+        '"actual" means real (what is true now is "current").',
+        "Can you control my PR? I became the review comments this morning.",
+        "Can you review my PR? I got the review comments this morning.",
+    ),
+    "CC_INTRANSITIVE_PASSIVE": (
+        'Verbs such as "happen", "occur", "appear" and "disappear" take no object, so they have '
+        'no passive: something "happened", it never "was happened".',
+        "This bug was happened after the upgrade.",
+        "This bug happened after the upgrade.",
+    ),
+    "CC_CONDITIONAL": (
+        'A condition you only imagine takes "were" for every person: "if I were you", "if she '
+        'were here". "If I am you" reads as a real possibility, which it cannot be.',
+        "I would ask for a raise if I am you.",
+        "I would ask for a raise if I were you.",
+    ),
 }
 """Why / weak / better for each family of commcoach's own LanguageTool rules
 (grammar_custom.xml; keyed by rule or rulegroup id)."""
