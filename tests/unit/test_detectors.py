@@ -137,6 +137,7 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             "I\u2019ve merged it.",
         ],
         [
+            "The merge request for the models has held my merge requests back.",
             "In the end, I thought it would be better to have one PR.",
             "My laptop has crashed a few weeks ago.",
             "It has been broken for a week and a half.",
@@ -252,6 +253,9 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
     ),
     "blocker": (
         [
+            "The project is lagging behind slightly.",
+            "The merge request for the models has held my merge requests back.",
+            "I will continue once the playlist endpoint is made.",
             "Review required.",
             "Was on leave from 28th June to 4th July.",
             "The Docker issues may continue next week.",

@@ -116,6 +116,7 @@ _NOT_A_PAST = (
     r"|cancell?ed|postponed|rejected|denied)\b)"
     r"(?!(?:gone|went)\s+(?:\w+\s+)?(?:bad|badly|wrong|down|missing)\b)"
     r"(?!(?:tried|attempted|failed)\s+to\b)"
+    r"(?!held\s+(?:\w+\s+){0,4}?back\b)"
     rf"(?!took\s+(?:a\s+|the\s+|some\s+)?(?:\w+\s+)?{_TAKEN_NOT_WORK}\b)"
     r"(?!lost\s+(?:\w+\s+){0,3}?(?:time|days?|hours?|week|momentum|access|track)\b)"
 )
@@ -476,7 +477,8 @@ _STRONG_BLOCKER = WordRules(
             "as once until",
             r"""(?:as\s+soon\s+as|once|until)\s+(?:the|their|his|her|your|@[\w-]+'s|[A-Z][\w-]*'s)
                 \s+(?:[\w@-]+\s+){0,6}?(?:is|are|gets?|becomes?)\s+(?:available|ready|approved
-                |released|published|sent|shared)\b""",
+                |released|published|sent|shared|made|merged|deployed|fixed|finished|built
+                |implemented|provided)\b""",
         ),
         (
             "took",
@@ -711,6 +713,13 @@ _PROBLEM = WordRules(
             r"""(?<!\bI\s)(?<!\bwe\s)(?<!\byou\s)(?:(?:doesn't|does\s+not|don't|do\s+not|didn't
                 |did\s+not|won't|will\s+not)\s+(?:\w+\s+)?(?:work|compile|build|load|start
                 |boot|connect)|(?:isn't|aren't|wasn't|stopped)\s+(?:\w+\s+)?working)\b""",
+        ),
+        # a schedule at risk, or work held up: 'the project is lagging behind', 'the merge
+        # request has held my merge requests back'
+        (
+            "lagging lag lags falling fall falls fell held holding holds hold",
+            r"""(?:lagging|lags?|falling|falls?|fell)\s+(?:a\s+(?:bit|little)\s+|slightly\s+)?behind\b
+                |(?:held|holding|holds?)\s+(?:\w+\s+){0,4}?back\b""",
         ),
         (
             "build builds pipeline ci tests test checks",
