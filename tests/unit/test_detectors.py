@@ -58,6 +58,8 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
     ),
     "date_time": (
         [
+            "Today we will be working together to connect the login to the backend.",
+            "This week I'm going to refactor the parser.",
             "I have created a ticket to tackle this in Q1.",
             "I'll finish it by Friday.",
             "ETA: tomorrow morning",
@@ -89,6 +91,7 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             "It starts at 13:52.",
         ],
         [
+            "This week I fixed the bug and I will test more.",
             "The Q1 report is out.",
             "I fixed 12/14 of the tests.",
             "I worked over the weekend.",
@@ -111,7 +114,6 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             "We use a 3rd party library.",
             "The job failed due to a timeout.",
             "The repo hasn't had a commit in 2 years.",
-            "This week I'm going to refactor the parser.",
             "A PR is coming up in a short time.",
             "We may 3 times retry.",
             "I spent a day on it.",
@@ -162,6 +164,7 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
     ),
     "future_plan": (
         [
+            "Next week's plan is to achieve as much progress as possible on the codec.",
             "It is almost done, need to add tests.",
             "Today I'll start the refund template.",
             "Next: write the migration.",

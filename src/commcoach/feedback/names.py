@@ -310,6 +310,10 @@ _LEARNER_RULES: dict[str, tuple[str, str]] = {
     "CC_FALSE_FRIEND": ("Word from another language", "'review my PR', 'I got the review'"),
     "CC_INTRANSITIVE_PASSIVE": ("Passive of 'happen'", "'it happened', not 'it was happened'"),
     "CC_CONDITIONAL": ("'If I were you'", "'if I were you', not 'if I am you'"),
+    "CC_ADJECTIVE_FOR_ADVERB": ("Adjective for an adverb", "'explained it clearly', 'did it well'"),
+    "CC_VERB_FOR_NOUN": ("Verb for a noun", "'make a decision', not 'a decide'"),
+    "CC_FUL_ADJECTIVE": ("Noun for an adjective", "'very helpful', not 'very help'"),
+    "CC_HOW_LONG_PERFECT": ("Tense after 'How long'", "'How long have you worked here?'"),
 }
 """Our LanguageTool learner rules (grammar_custom.xml), one plain name per family."""
 

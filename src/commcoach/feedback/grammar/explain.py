@@ -620,6 +620,31 @@ LEARNER_TEXT: dict[str, tuple[str, str, str]] = {
         "I would ask for a raise if I am you.",
         "I would ask for a raise if I were you.",
     ),
+    "CC_ADJECTIVE_FOR_ADVERB": (
+        'How someone does something is said with an adverb ("explained it clearly", "fixed it '
+        'quickly", "did it well"); the adjective describes a thing ("a clear explanation").',
+        "She explained the architecture very clear.",
+        "She explained the architecture very clearly.",
+    ),
+    "CC_VERB_FOR_NOUN": (
+        'After "a", "the", "my" or an adjective, English needs a noun; many verbs have their '
+        'own noun form ("decide" / "a decision", "explain" / "an explanation").',
+        "We need to make a decide by Thursday.",
+        "We need to make a decision by Thursday.",
+    ),
+    "CC_FUL_ADJECTIVE": (
+        'After "very" or "so", English needs an adjective: the noun "help" becomes "helpful", '
+        '"success" becomes "successful".',
+        "Your review was very help.",
+        "Your review was very helpful.",
+    ),
+    "CC_HOW_LONG_PERFECT": (
+        '"How long" about a time that started in the past and goes on now takes the present '
+        'perfect: "How long have you worked here?" ("How long do you work?" asks about a '
+        "usual day).",
+        "How long do you work here?",
+        "How long have you worked here?",
+    ),
 }
 """Why / weak / better for each family of commcoach's own LanguageTool rules
 (grammar_custom.xml; keyed by rule or rulegroup id)."""

@@ -339,6 +339,12 @@ _FUTURE = WordRules(
             "my our the",
             r"(?:my|our|the)\s+(?:next\s+steps?|plan|goal|focus)\s+(?:is|are|will\s+be|for)\b",
         ),
+        # next week's plan is to ... / tomorrow's goal is ...
+        (
+            "next tomorrow's",
+            r"""(?:next\s+(?:week|sprint|month)'s|tomorrow's)\s+(?:plans?|goals?|focus|tasks?)
+                \s+(?:is|are|will\s+be)\b""",
+        ),
         ("going moving from", r"(?:going\s+forward|moving\s+forward|from\s+here\s+on)\b"),
     ]
 )

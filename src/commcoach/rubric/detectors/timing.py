@@ -9,7 +9,9 @@ done, so it agreed with readers on 63% of messages. An ETA looks forward. What c
   "ETA: ...";
 - an absolute date or clock time: "May 3", "the 10th", "Thursday", "at 3pm", "10:30";
 - "today" / "this week" only when the same sentence promises completion in the future
-  ("I hope to finish it this week"), not when it frames past work ("This week I fixed ...").
+  ("I hope to finish it this week") or opens with the writer's plan for that period ("Today we
+  will connect the login": the shared judging rules count a plan for this week as a date), not
+  when it frames past work ("This week I fixed ...").
 What does not count: "soon", "ASAP", "later", "in a short time", "last week", "yesterday",
 "about 1 week behind" (a delay, not an ETA), "3rd party".
 """
@@ -250,11 +252,27 @@ _COMPLETION = re.compile(
 )
 
 
+_PLAN_FOR_PERIOD = re.compile(
+    r"""[ \t,]*(?:I|we)(?:'m|'re|'ll|\s+(?:will|shall|am|are))?\s*(?:also\s+)?
+        (?:will|'ll|be\b|going\s+to|plan(?:ning)?\s+to|hope\s+to|aim\s+to|want\s+to|need\s+to)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""Right after an opening 'Today' / 'This week': the writer's plan ('Today we will ...',
+'This week I'm going to ...'), not a frame for past work ('This week I fixed ...')."""
+
+
 def _promises_completion(text: str, match: re.Match[str]) -> bool:
-    """'today' / 'this week' count only beside a future promise to finish or deliver."""
+    """'today' / 'this week' count beside a future promise to finish or deliver, or when they
+    open a sentence that says what will be done in that period ('Today we will connect the
+    login', 'This week I'll focus on tests'): a plan for the period is a date to plan with."""
     sentence = sentence_at(text, match.start())
     chunk = text[sentence.start : sentence.end]
-    return _FUTURE_MARK.search(chunk) is not None and _COMPLETION.search(chunk) is not None
+    if _FUTURE_MARK.search(chunk) is None:
+        return False
+    opens = not text[sentence.start : match.start()].strip(" \t-*#>:,")
+    if opens and _PLAN_FOR_PERIOD.match(text, match.end()) is not None:
+        return True
+    return _COMPLETION.search(chunk) is not None
 
 
 _AVAILABILITY = re.compile(
