@@ -485,6 +485,8 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             "So the export runs nightly at 2 AM?",
         ],
         [
+            "I read your feedback just now. Can we move the deadline to Friday?",
+            "I think it is sometimes more handy to work with HTML output than PDFs.",
             "Should I do it? If so, please tell me.",
             "I would say thanks to all of you.",
             "I read in the morning, before stand-up.",
@@ -515,6 +517,12 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
     ),
     "options": (
         [
+            "How detailed should it be? Is 1-2 sentences okay?",
+            "Friday would be a great day to finish it up properly.",
+            "If something else is required, I'll send a new proposal.",
+            "Do you mean to say remove the approach and just mention the problems.",
+            "Would this mean removing the architecture section?",
+            "I created a report.pdf instead. Is this still valid?",
             "Ideally, we should ask them to use only the new format.",
             "Perhaps we should just say the code is optional?",
             "Draft PR for #55. Let me know if you think we need to fix the tests or the code.",
@@ -544,6 +552,8 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             "Should it run nightly or hourly, since the data changes slowly.",
         ],
         [
+            "Is the build ok?",
+            "If I have time, I'll be there.",
             "What do you mean by input spec?",
             "Hi! I would like to work on this.",
             "Let me know if you have any questions or concerns.",

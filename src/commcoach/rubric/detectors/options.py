@@ -137,6 +137,20 @@ _OPTIONS = WordRules(
             "would",
             r"would\s+it\s+be\s+(?:better|easier|simpler|ok|okay|fine|possible|necessary|enough)\b",
         ),
+        # a choice put forward: 'Friday would be a great day to finish it', 'option B would be
+        # a better fit'
+        (
+            "would",
+            r"""would\s+be\s+(?:a\s+|an\s+|the\s+)?(?:great|good|better|best|ideal|nice|fine
+                |perfect|reasonable|sensible|simpler|cleaner|easier)\s+(?:day|time|date|option|way
+                |idea|choice|approach|solution|fit|place|compromise)\b""",
+        ),
+        # a default for a case: 'If something else is required, I'll send a new proposal'
+        (
+            "if",
+            r"""(?:(?<=^)|(?<=[.!?]\s)|(?<=\n))If\b[^.?!\n]{3,100},\s*(?:I|we)(?:'ll|\s+will)\s+
+                (?!be\b|have\b|need\b)[a-z]+""",
+        ),
         (
             "i i'd",
             rf"""I(?:'d|\s+would)\s+like\s+to\s+(?!know\b|ask\b|thank\b|clarify\b|understand\b
@@ -167,6 +181,10 @@ _PROPOSAL_QUESTION = re.compile(
             |have\s+your\b|request\b|help\b|(?:please\s+)?{_ASSIGNMENT})
         | (?:should|shall)\s+(?:it|this|that|these|those|they|the\s+\w+|[A-Z][\w-]*)\b
         | (?:do|does|did)\s+(?:you|this|that|it)\s+mean\b
+        | (?:would|will)\s+(?:this|that|it)\s+mean\b
+        | (?:is|are|would)\s+(?:[0-9][\w'-]*|an?|one|two|three|just|only|using|having|adding)\s+
+            (?:[\w'-]+\s+){{0,4}}?(?:be\s+)?(?:ok|okay|fine|enough|acceptable|sufficient|valid
+            |allowed)\s*\?
         | (?:would|will|is|does)\s+it\s+(?:be\s+)?(?:better|ok|okay|fine|alright|possible|necessary
             |enough|acceptable|good)\b
     )""",
@@ -182,7 +200,7 @@ _CONFIRMATION = WordRules(
         (
             "is",
             r"""is\s+(?:this|that|it)\s+(?:\w+\s+)?(?:ok|okay|fine|alright|all\s+right|correct|right
-                |enough|acceptable)\b""",
+                |enough|acceptable|valid|allowed|sufficient)\b""",
         ),
         ("am do", r"(?:am\s+I\s+right|do\s+I\s+have\s+(?:this|that|it)\s+right)\b"),
         (
@@ -218,6 +236,10 @@ def _question_options(text: str) -> Span | None:
             # "Should it be done now or at the end, because ..." asks without a question mark.
             if QUESTION_OPENING.match(chunk) and _OR.search(chunk):
                 return sentence
+            if QUESTION_OPENING.match(chunk):  # 'Do you mean to say remove the approach.'
+                for confirm in confirmations:
+                    if sentence.start <= confirm.start() < sentence.end:
+                        return Span(confirm.start(), confirm.end())
             if _INDIRECT_CHOICE.match(chunk.strip()):
                 return sentence  # 'Let me know if you think we need to fix the tests or the code.'
             continue

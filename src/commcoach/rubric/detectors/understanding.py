@@ -33,8 +33,9 @@ _PROPOSAL_AFTER_THINK = (
     r"(?!\s*,?\s*(?:it|that|this)?\s*(?:would|will|'d|'ll)\s+be\s+(?:really\s+|very\s+)?(?:great"
     r"|good|nice|better|best|helpful|useful|fun|cool|awesome|ideal|a\s+good\s+idea|interesting"
     r"|amazing|wonderful))(?!\s+I\s+(?:could|can)\b)(?!\s+(?:so|not)\b)"
-    r"(?!\s+(?:it\s+is|it's|it\s+was|it\s+would\s+be|it'd\s+be)\s+(?:better|best|easier|cleaner"
-    r"|simpler)\b)"
+    r"(?!\s+(?:it\s+is|it's|it\s+was|it\s+would\s+be|it'd\s+be)\s+(?:(?:sometimes|often|usually"
+    r"|generally|much|a\s+lot|far)\s+)?(?:better|best|easier|cleaner|simpler|nicer|handier"
+    r"|more\s+\w+)\b)"
     r"(?!\s+you\s+(?:have\s+to|need\s+to|should|must|can|could)\b)"
 )
 
@@ -104,7 +105,8 @@ _UNDERSTANDING = WordRules(
             "i've i we've we",
             r"""(?:I've|I\s+have|we've|we\s+have|I|we)\s+(?:already\s+|just\s+)?(?:read
                 |looked\s+at|checked|gone\s+through|went\s+through|looked\s+through|read\s+through
-                |seen)\s+(?:the|this|your|through|that|all|it|both)\b""",
+                |seen)\s+(?:the|this|your|through|that|all|it|both)\b
+                (?!\s+(?:\w+\s+)?(?:feedback|comments?|reply|replies|message|e-?mail|response)\b)""",
         ),
         # I think the export runs nightly (not 'I think it would be great to ...': a proposal)
         (
