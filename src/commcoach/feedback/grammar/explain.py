@@ -603,8 +603,9 @@ LEARNER_TEXT: dict[str, tuple[str, str, str]] = {
     "CC_FALSE_FRIEND": (
         "Some English words look like a word in another language but mean something else: "
         '"control" means to command or limit (looking over work is "review" or "check"), '
-        '"become" means to start to be (being given something is "get" or "receive"), and '
-        '"actual" means real (what is true now is "current").',
+        '"become" means to start to be (being given something is "get" or "receive"), '
+        '"actual" means real (what is true now is "current"), "revert" means go back (a reply '
+        'is "reply"); a question is "asked", a course is "done", a camera "turned on".',
         "Can you control my PR? I became the review comments this morning.",
         "Can you review my PR? I got the review comments this morning.",
     ),
