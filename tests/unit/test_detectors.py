@@ -121,6 +121,7 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
     ),
     "completed_action": (
         [
+            "## This week\n- [x] Make the API example doc\n- [ ] Write the tests",
             "The sequence diagram has been made anew.",
             "Yesterday I fixed the flaky test.",
             "I've merged the PR.",
@@ -139,6 +140,7 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             "I\u2019ve merged it.",
         ],
         [
+            "## Next week\n- [ ] Make the API example doc\n- [ ] Write the tests",
             "The merge request for the models has held my merge requests back.",
             "In the end, I thought it would be better to have one PR.",
             "My laptop has crashed a few weeks ago.",

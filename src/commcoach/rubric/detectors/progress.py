@@ -234,11 +234,16 @@ _COMPLETED_LINE = StartRules(
 in lower case ('- merged the refund fix', 'fixed login bug, testing now'): learners and chat
 write without capitals."""
 
+_CHECKED_ITEM = re.compile(r"^[ \t]*[-*+][ \t]*\[[xX]\][ \t]+\S[^\n]*", re.MULTILINE)
+"""A ticked Markdown task ('- [x] Make the API example doc'): the writer marks it finished.
+An open box ('- [ ] ...') is still to do."""
+
 detect_completed_action: Detector = earliest(
     regex_finder(
         _COMPLETED, all_of(not_in_question, not_quoted, not_a_heading, not_negated_in_clause)
     ),
     regex_finder(_COMPLETED_LINE, all_of(not_in_question, not_a_heading, not_negated_in_clause)),
+    regex_finder(_CHECKED_ITEM, not_quoted),
     heading_finder("done"),
 )
 """Says what was done: past tense or present perfect, or a 'Done:' heading with content."""
