@@ -140,6 +140,8 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             "I\u2019ve merged it.",
         ],
         [
+            "I will handle it after the exams are completed next week.",
+            "Once the migration is finished, I'll deploy it.",
             "## Next week\n- [ ] Make the API example doc\n- [ ] Write the tests",
             "The merge request for the models has held my merge requests back.",
             "In the end, I thought it would be better to have one PR.",

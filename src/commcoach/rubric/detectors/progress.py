@@ -234,13 +234,36 @@ _COMPLETED_LINE = StartRules(
 in lower case ('- merged the refund fix', 'fixed login bug, testing now'): learners and chat
 write without capitals."""
 
+_FUTURE_CONDITION = re.compile(
+    r"""\b(?:after|once|when|until|till|before|as\s+soon\s+as|if|unless)\b[^,.;:!?\n]*\Z""",
+    re.IGNORECASE,
+)
+_FUTURE_IN_SENTENCE = re.compile(r"(?:'ll\b|\b(?:will|going\s+to|plan\s+to)\b)", re.IGNORECASE)
+
+
+def not_a_future_condition(text: str, match: re.Match[str]) -> bool:
+    """'I will handle it after the exams are completed': a finish in a clause about the future
+    ('after', 'once', 'when' ... beside 'will') is a condition, not work done."""
+    sentence = sentence_at(text, match.start())
+    if _FUTURE_CONDITION.search(text, sentence.start, match.start()) is None:
+        return True
+    return _FUTURE_IN_SENTENCE.search(text, sentence.start, sentence.end) is None
+
+
 _CHECKED_ITEM = re.compile(r"^[ \t]*[-*+][ \t]*\[[xX]\][ \t]+\S[^\n]*", re.MULTILINE)
 """A ticked Markdown task ('- [x] Make the API example doc'): the writer marks it finished.
 An open box ('- [ ] ...') is still to do."""
 
 detect_completed_action: Detector = earliest(
     regex_finder(
-        _COMPLETED, all_of(not_in_question, not_quoted, not_a_heading, not_negated_in_clause)
+        _COMPLETED,
+        all_of(
+            not_in_question,
+            not_quoted,
+            not_a_heading,
+            not_negated_in_clause,
+            not_a_future_condition,
+        ),
     ),
     regex_finder(_COMPLETED_LINE, all_of(not_in_question, not_a_heading, not_negated_in_clause)),
     regex_finder(_CHECKED_ITEM, not_quoted),
