@@ -28,6 +28,15 @@ Keep = Callable[[str, re.Match[str]], bool]
 IGNORE = re.IGNORECASE
 VERBOSE = re.IGNORECASE | re.VERBOSE | re.MULTILINE
 
+FUTURE_MARK = re.compile(
+    r"""(?:'ll\b|\b(?:will|shall|should|must|going\s+to|plan(?:ning)?\s+to|hop(?:e|ing)\s+to
+        |intend(?:ing)?\s+to|aim(?:ing)?\s+to|expect(?:ing)?\s+to|want\s+to|need\s+to)\b)""",
+    VERBOSE,
+)
+"""A word that points a clause at the future: 'will', "'ll", 'going to', 'plan to', 'need to'.
+Shared by the ETA detector (an estimate looks forward) and the done detector (a finish in a
+clause about the future is a condition)."""
+
 
 class Matcher(Protocol):
     """Anything that yields matches over a text, in order: a compiled pattern or WordRules."""

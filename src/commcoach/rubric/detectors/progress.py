@@ -15,6 +15,7 @@ from commcoach.language.lexicons import entries
 from commcoach.language.sections import is_negative_answer
 from commcoach.language.spans import Span
 from commcoach.rubric.detectors.base import (
+    FUTURE_MARK,
     IGNORE,
     VERBOSE,
     Detector,
@@ -238,7 +239,6 @@ _FUTURE_CONDITION = re.compile(
     r"""\b(?:after|once|when|until|till|before|as\s+soon\s+as|if|unless)\b[^,.;:!?\n]*\Z""",
     re.IGNORECASE,
 )
-_FUTURE_IN_SENTENCE = re.compile(r"(?:'ll\b|\b(?:will|going\s+to|plan\s+to)\b)", re.IGNORECASE)
 
 
 def not_a_future_condition(text: str, match: re.Match[str]) -> bool:
@@ -247,7 +247,7 @@ def not_a_future_condition(text: str, match: re.Match[str]) -> bool:
     sentence = sentence_at(text, match.start())
     if _FUTURE_CONDITION.search(text, sentence.start, match.start()) is None:
         return True
-    return _FUTURE_IN_SENTENCE.search(text, sentence.start, sentence.end) is None
+    return FUTURE_MARK.search(text, sentence.start, sentence.end) is None
 
 
 _CHECKED_ITEM = re.compile(r"^[ \t]*[-*+][ \t]*\[[xX]\][ \t]+\S[^\n]*", re.MULTILINE)

@@ -22,6 +22,7 @@ import re
 
 from commcoach.language.calendar import MONTH, WEEKDAY
 from commcoach.rubric.detectors.base import (
+    FUTURE_MARK,
     VERBOSE,
     Detector,
     WordRules,
@@ -178,7 +179,7 @@ def _length_is_estimate(text: str, match: re.Match[str]) -> bool:
     prompt = text[max(0, line_start - _PROMPT_REACH) : line_start]
     if _TIME_SPENT.search(before) is None and _HOURS_PROMPT.search(prompt) is None:
         return True
-    return _FUTURE_MARK.search(text, sentence.start, sentence.end) is not None
+    return FUTURE_MARK.search(text, sentence.start, sentence.end) is not None
 
 
 _NEGATED_PERFECT = re.compile(
@@ -237,11 +238,6 @@ _CURRENT_PERIOD = re.compile(
         |over\s+the\s+weekend)\b""",
     re.IGNORECASE | re.VERBOSE,
 )
-_FUTURE_MARK = re.compile(
-    r"""(?:'ll\b|\b(?:will|shall|should|must|going\s+to|plan(?:ning)?\s+to|hop(?:e|ing)\s+to
-        |intend(?:ing)?\s+to|aim(?:ing)?\s+to|expect(?:ing)?\s+to|want\s+to|need\s+to)\b)""",
-    VERBOSE,
-)
 _COMPLETION = re.compile(
     r"""\b(?:finish\w*|complet\w*|done|ready|have|deliver\w*|ship|shipping|release|releasing
         |merge|merging|submit\w*|publish\w*|resolv\w*|wrap(?:ping)?\s+(?:it\s+|this\s+)?up|land
@@ -253,8 +249,8 @@ _COMPLETION = re.compile(
 
 
 _PLAN_FOR_PERIOD = re.compile(
-    r"""[ \t,]*(?:I|we)(?:'m|'re|'ll|\s+(?:will|shall|am|are))?\s*(?:also\s+)?
-        (?:will|'ll|be\b|going\s+to|plan(?:ning)?\s+to|hope\s+to|aim\s+to|want\s+to|need\s+to)""",
+    r"""[ \t,]*(?:I|we)(?:'m|'re|\s+am|\s+are)?\s*(?:also\s+)?
+        (?:will|'ll|shall|going\s+to|plan(?:ning)?\s+to|hope\s+to|aim\s+to|want\s+to|need\s+to)""",
     re.IGNORECASE | re.VERBOSE,
 )
 """Right after an opening 'Today' / 'This week': the writer's plan ('Today we will ...',
@@ -267,7 +263,7 @@ def _promises_completion(text: str, match: re.Match[str]) -> bool:
     login', 'This week I'll focus on tests'): a plan for the period is a date to plan with."""
     sentence = sentence_at(text, match.start())
     chunk = text[sentence.start : sentence.end]
-    if _FUTURE_MARK.search(chunk) is None:
+    if FUTURE_MARK.search(chunk) is None:
         return False
     opens = not text[sentence.start : match.start()].strip(" \t-*#>:,")
     if opens and _PLAN_FOR_PERIOD.match(text, match.end()) is not None:
