@@ -305,15 +305,17 @@ _LEARNER_RULES: dict[str, tuple[str, str]] = {
     "CC_CAPITAL_AFTER_COMMA": ("Capital after a comma", "'However, the build ...'"),
     "CC_NUMBER_RANGE_HYPHEN": ("Number range", "'two to three days'"),
     "CC_SUBORDINATOR_BASE_FORM": ("'before' + -ing", "'before leaving', 'after finishing'"),
-    "CC_TIME_PREPOSITION": ("Preposition before a clock time", "'at 9:30', 'at 10am'"),
+    "CC_TIME_PREPOSITION": ("Preposition of time", "'at 9:30', 'in March', 'for two hours'"),
     "CC_POSSESSIVE_PRONOUN": ("'Mine', 'yours'", "'the laptop is mine', not 'is my'"),
     "CC_FALSE_FRIEND": ("Word from another language", "'review my PR', 'I got the review'"),
     "CC_INTRANSITIVE_PASSIVE": ("Passive of 'happen'", "'it happened', not 'it was happened'"),
-    "CC_CONDITIONAL": ("'If I were you'", "'if I were you', not 'if I am you'"),
+    "CC_CONDITIONAL": ("Conditional", "'if I were you', 'if you had told me'"),
     "CC_ADJECTIVE_FOR_ADVERB": ("Adjective for an adverb", "'explained it clearly', 'did it well'"),
     "CC_VERB_FOR_NOUN": ("Verb for a noun", "'make a decision', not 'a decide'"),
     "CC_FUL_ADJECTIVE": ("Noun for an adjective", "'very helpful', not 'very help'"),
     "CC_HOW_LONG_PERFECT": ("Tense after 'How long'", "'How long have you worked here?'"),
+    "CC_WORD_ORDER": ("Word order", "'I really like this', 'I like this very much'"),
+    "CC_NOUN_FOR_VERB": ("Noun for a verb", "'Can you advise me?', not 'advice me'"),
 }
 """Our LanguageTool learner rules (grammar_custom.xml), one plain name per family."""
 

@@ -590,7 +590,8 @@ LEARNER_TEXT: dict[str, tuple[str, str, str]] = {
     ),
     "CC_TIME_PREPOSITION": (
         'English puts "at" before a clock time ("at 9:30", "at 10am"), "on" before a day '
-        '("on Monday") and "in" before a month or a year ("in May").',
+        '("on Monday"), "in" before a month or a year ("in May") and "for" before a length of '
+        'time ("for two hours").',
         "Our stand-up starts on 9:30 every day.",
         "Our stand-up starts at 9:30 every day.",
     ),
@@ -617,7 +618,8 @@ LEARNER_TEXT: dict[str, tuple[str, str, str]] = {
     ),
     "CC_CONDITIONAL": (
         'A condition you only imagine takes "were" for every person: "if I were you", "if she '
-        'were here". "If I am you" reads as a real possibility, which it cannot be.',
+        'were here"; one about a past that did not happen takes "had": "if you had told me '
+        'earlier, I could have fixed it".',
         "I would ask for a raise if I am you.",
         "I would ask for a raise if I were you.",
     ),
@@ -645,6 +647,18 @@ LEARNER_TEXT: dict[str, tuple[str, str, str]] = {
         "usual day).",
         "How long do you work here?",
         "How long have you worked here?",
+    ),
+    "CC_WORD_ORDER": (
+        'English keeps the verb and its object together: "very much" comes after the object '
+        '("I like this framework very much"), or "really" goes before the verb.',
+        "I like very much this framework.",
+        "I really like this framework.",
+    ),
+    "CC_NOUN_FOR_VERB": (
+        'Some nouns and verbs differ by one letter: "advice" is the noun ("some advice"), '
+        '"advise" is the verb ("can you advise me?").',
+        "Can you advice me on this?",
+        "Can you advise me on this?",
     ),
 }
 """Why / weak / better for each family of commcoach's own LanguageTool rules
